@@ -1,0 +1,294 @@
+//! The command-line interface: what was typed (clap), checked once and turned into the
+//! library's configuration.
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsmine::config::{ProgressMode, RunConfig, TableStyle};
+use newsmine::corpus::read::parse_size;
+use newsmine::eval::EvalReport;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Every input was processed.
+pub const EXIT_OK: u8 = 0;
+/// The run itself failed (output not writable, lock held, input missing); tables untouched.
+pub const EXIT_RUN_FAILED: u8 = 1;
+/// The run completed but some inputs failed (see errors.csv).
+pub const EXIT_SOME_FAILED: u8 = 3;
+
+const AFTER_HELP: &str = "\
+Examples:
+  newsmine run ~/news --output tables
+  newsmine run feed.jsonl archive/ -o out --threads 4 --reference-date 2024-05-01
+  newsmine run ~/news -o out --excel            # tables for Excel (BOM, CRLF)
+  newsmine show article.txt                     # one article's extraction, for a person
+  newsmine eval ner --conll ../shared/data/conll2003/eng.testa
+
+Exit status: 0 all inputs processed; 3 the run completed and some inputs failed (see
+errors.csv); 1 the run itself failed and the previous tables are untouched; 2 usage error.";
+
+/// newsmine: named entities, quotes with their speakers, and dated events from folders of
+/// news articles, as CSV tables.
+#[derive(Debug, Parser)]
+#[command(name = "newsmine", version, about, after_help = AFTER_HELP, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract entities, quotes, times and events from every article under the inputs.
+    #[command(after_help = RUN_HELP)]
+    Run(RunArgs),
+    /// Show one file's extraction, as text for a person or as JSON.
+    Show(ShowArgs),
+    /// Score the extractor against annotated data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+const RUN_HELP: &str = "\
+Tables written to the output folder: articles.csv, entities.csv, mentions.csv, quotes.csv,
+times.csv, events.csv, errors.csv. They are replaced only when the run completes.
+
+Examples:
+  newsmine run ~/news --output tables
+  newsmine run a/ b/ feed.jsonl -o out --threads 2 --max-file-size 50MB
+  newsmine run ~/news -o out --quiet --progress never    # from cron";
+
+#[derive(Debug, Args)]
+struct RunArgs {
+    /// Folders and files to read (any mix).
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// The folder for the tables (created if missing).
+    #[arg(short, long, value_name = "DIR")]
+    output: PathBuf,
+    /// Analysis threads [default: all cores].
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// File extensions to read, comma-separated.
+    #[arg(
+        long,
+        value_name = "LIST",
+        default_value = "txt,md,json,jsonl,html,htm",
+        value_delimiter = ','
+    )]
+    ext: Vec<String>,
+    /// Files larger than this fail without being read (500KB, 10MB, 1GB).
+    #[arg(long, value_name = "SIZE", default_value = "20MB", value_parser = parse_size)]
+    max_file_size: u64,
+    /// The date relative expressions (yesterday, on Monday) count from, for articles that
+    /// carry no date of their own.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_reference_date)]
+    reference_date: Option<NaiveDate>,
+    /// No summary line and no progress bar.
+    #[arg(short, long)]
+    quiet: bool,
+    /// When to draw the progress bar (on stderr).
+    #[arg(long, value_enum, default_value_t = ProgressArg::Auto)]
+    progress: ProgressArg,
+    /// Write tables for Excel: a UTF-8 byte-order mark and CRLF line ends.
+    #[arg(long)]
+    excel: bool,
+    /// Do not prefix cells starting with = + - @ tab or CR with an apostrophe.
+    #[arg(long)]
+    no_formula_guard: bool,
+    /// Follow symbolic links (loops are detected and reported).
+    #[arg(long)]
+    follow_links: bool,
+    /// Read hidden files and folders (names starting with a dot).
+    #[arg(long)]
+    hidden: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ProgressArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+struct ShowArgs {
+    /// The article file (any supported format; every record of a JSON Lines file is shown).
+    file: PathBuf,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+    /// The date relative expressions count from, if the article carries none.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_reference_date)]
+    reference_date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// Entities: CoNLL-2003 files (exact span and type) or MEANTIME (raw text, PER/ORG/LOC).
+    Ner(EvalNerArgs),
+    /// Quotes against PolNeAR attributions.
+    Quotes(EvalQuotesArgs),
+    /// Time expressions against TempEval-3 TIMEX3 annotations.
+    Time(EvalTimeArgs),
+    /// Events against MEANTIME or ECB+ event mentions.
+    Events(EvalEventsArgs),
+}
+
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+struct EvalNerArgs {
+    /// A CoNLL-2003 column file (token POS chunk tag).
+    #[arg(long, value_name = "FILE")]
+    conll: Option<PathBuf>,
+    /// A MEANTIME JSON Lines file.
+    #[arg(long, value_name = "FILE")]
+    meantime: Option<PathBuf>,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct EvalQuotesArgs {
+    /// A PolNeAR JSON Lines file.
+    #[arg(long, value_name = "FILE", required = true)]
+    polnear: PathBuf,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+struct EvalTimeArgs {
+    /// A TempEval-3 JSON Lines file.
+    #[arg(long, value_name = "FILE", required = true)]
+    tempeval: PathBuf,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+struct EvalEventsArgs {
+    /// A MEANTIME JSON Lines file.
+    #[arg(long, value_name = "FILE")]
+    meantime: Option<PathBuf>,
+    /// An ECB+ JSON Lines file.
+    #[arg(long, value_name = "FILE")]
+    ecbplus: Option<PathBuf>,
+    /// Print the figures as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_reference_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("invalid date '{s}': expected YYYY-MM-DD, e.g. 2024-05-01"))
+}
+
+/// Parses the command line; exits with status 2 on usage errors (0 for --help, --version).
+pub fn parse() -> Cli {
+    Cli::parse()
+}
+
+/// Runs the command and returns the process exit code.
+pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Run(args) => run(args),
+        Command::Show(args) => {
+            let out = newsmine::show::show(&args.file, args.reference_date, args.json)
+                .with_context(|| format!("cannot show {}", args.file.display()))?;
+            print_stdout(&out)?;
+            Ok(ExitCode::from(EXIT_OK))
+        }
+        Command::Eval(cmd) => eval(cmd),
+    }
+}
+
+fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
+    let mut config = RunConfig::new(args.inputs, args.output);
+    if let Some(n) = args.threads {
+        config.threads = n as usize;
+    }
+    config.extensions = args
+        .ext
+        .iter()
+        .map(|e| e.trim().trim_start_matches('.').to_ascii_lowercase())
+        .filter(|e| !e.is_empty())
+        .collect();
+    anyhow::ensure!(
+        !config.extensions.is_empty(),
+        "--ext needs at least one extension"
+    );
+    config.max_file_size = args.max_file_size;
+    config.reference_date = args.reference_date;
+    config.quiet = args.quiet;
+    config.progress = match args.progress {
+        ProgressArg::Auto => ProgressMode::Auto,
+        ProgressArg::Always => ProgressMode::Always,
+        ProgressArg::Never => ProgressMode::Never,
+    };
+    config.style = TableStyle {
+        excel: args.excel,
+        formula_guard: !args.no_formula_guard,
+    };
+    config.follow_links = args.follow_links;
+    config.hidden = args.hidden;
+    let summary = newsmine::pipeline::run(&config)?;
+    if !config.quiet {
+        eprintln!("{}", summary.line());
+    }
+    Ok(ExitCode::from(if summary.failed > 0 {
+        EXIT_SOME_FAILED
+    } else {
+        EXIT_OK
+    }))
+}
+
+fn eval(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
+    use newsmine::eval;
+    let (report, json): (EvalReport, bool) = match cmd {
+        EvalCommand::Ner(a) => match (a.conll, a.meantime) {
+            (Some(f), _) => (eval::ner::conll(&f)?, a.json),
+            (_, Some(f)) => (eval::ner::meantime(&f)?, a.json),
+            _ => unreachable!("clap requires one of --conll and --meantime"),
+        },
+        EvalCommand::Quotes(a) => (eval::quotes::polnear(&a.polnear)?, a.json),
+        EvalCommand::Time(a) => (eval::time::tempeval(&a.tempeval)?, a.json),
+        EvalCommand::Events(a) => match (a.meantime, a.ecbplus) {
+            (Some(f), _) => (eval::events::meantime(&f)?, a.json),
+            (_, Some(f)) => (eval::events::ecbplus(&f)?, a.json),
+            _ => unreachable!("clap requires one of --meantime and --ecbplus"),
+        },
+    };
+    if json {
+        print_stdout(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&report.json)?
+        ))?;
+    } else {
+        print_stdout(&report.text)?;
+    }
+    Ok(ExitCode::from(EXIT_OK))
+}
+
+fn print_stdout(s: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(s.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}
