@@ -1,0 +1,1004 @@
+//! Attribution: which stretches of text are quotes, with which cue and speaker phrase.
+//!
+//! Three passes, each claiming tokens so that every token belongs to at most one quote:
+//! 1. quotations with a cue beside them (`X said: "…"`, `"…," X said`, `"…," said X`,
+//!    `"…" – X`), with a quote of several paragraphs kept together and a quote interrupted by
+//!    its cue (`"…," X said. "…"`) taken as one;
+//! 2. reported speech from the remaining cues (`X said (that) …`, `…, X said`,
+//!    `according to X, …`), mixed when it holds quoted words, partial when a naming verb takes
+//!    a quoted fragment (`called it "a sham"`);
+//! 3. quotations without a cue that continue the quote of the paragraph before.
+//!
+//! Quoted titles and scare quotes with no cue are left alone.
+
+use super::context::Context;
+use super::cues::{self, Cue};
+use super::lexicon::{CueClass, class};
+use super::speakers::{self, Form, Np};
+use crate::extraction::QuoteKind;
+use crate::nlp::text::TokenKind;
+use std::ops::Range;
+
+/// One quote found in the text, before its speaker is resolved.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The content tokens.
+    pub content: Range<usize>,
+    /// What kind of quote it is.
+    pub kind: QuoteKind,
+    /// The cue tokens.
+    pub cue: Option<Range<usize>>,
+    /// The speaker phrase.
+    pub speaker: Option<Np>,
+    /// Index of the quote whose speaker and cue this one takes (a continuation paragraph).
+    pub inherit: Option<usize>,
+}
+
+/// How far from a quotation its cue may be, in tokens.
+const CUE_REACH: usize = 12;
+/// The fewest words of reported speech.
+const MIN_CONTENT_WORDS: usize = 2;
+
+const BE_FORMS: &[&str] = &[
+    "is", "was", "were", "are", "be", "been", "being", "'s", "’s",
+];
+const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "it"];
+const ADVERBIAL_PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "during", "to", "with", "from", "over", "via", "through", "before", "after",
+    "late", "early", "last", "this", "earlier", "later", "aboard",
+];
+
+struct Attributor<'c, 'a> {
+    cx: &'c Context<'a>,
+    cues: Vec<Cue>,
+    /// 1 + index into `cues` of the cue covering each token.
+    cue_at: Vec<u32>,
+    /// Tokens claimed by a quote (content, marks or cue).
+    used: Vec<bool>,
+    found: Vec<Found>,
+}
+
+/// Finds the quotes of the text.
+pub fn attribute(cx: &Context) -> Vec<Found> {
+    let cues = cues::find(cx);
+    let mut cue_at = vec![0u32; cx.len()];
+    for (ci, c) in cues.iter().enumerate() {
+        for t in c.tokens.clone() {
+            cue_at[t] = ci as u32 + 1;
+        }
+    }
+    let mut a = Attributor {
+        cx,
+        cues,
+        cue_at,
+        used: vec![false; cx.len()],
+        found: Vec::new(),
+    };
+    a.direct_quotes();
+    a.reported_speech();
+    a.continuations();
+    let mut found = a.found;
+    // Keep text order; `inherit` indices must follow the sort.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].content.start);
+    let mut new_index = vec![0; found.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    for f in found.iter_mut() {
+        f.inherit = f.inherit.map(|i| new_index[i]);
+    }
+    let mut sorted: Vec<Found> = order.iter().map(|&i| found[i].clone()).collect();
+    // A quote must come after the one it inherits from, or carry its own speaker.
+    for i in 0..sorted.len() {
+        if let Some(h) = sorted[i].inherit
+            && h >= i
+        {
+            sorted[i].speaker = sorted[h].speaker.clone();
+            sorted[i].cue = sorted[h].cue.clone();
+            sorted[i].inherit = None;
+        }
+    }
+    found.clear();
+    sorted
+}
+
+impl Attributor<'_, '_> {
+    fn cue(&self, i: usize) -> Option<&Cue> {
+        match self.cue_at.get(i) {
+            Some(&c) if c > 0 => self.cues.get(c as usize - 1),
+            _ => None,
+        }
+    }
+
+    fn claim(&mut self, r: Range<usize>) {
+        for t in r {
+            if let Some(u) = self.used.get_mut(t) {
+                *u = true;
+            }
+        }
+    }
+
+    fn any_used(&self, r: Range<usize>) -> bool {
+        r.into_iter()
+            .any(|t| self.used.get(t).copied().unwrap_or(true))
+    }
+
+    // ---- pass 1: quotations with a cue ----
+
+    fn direct_quotes(&mut self) {
+        let cx = self.cx;
+        let top: Vec<usize> = (0..cx.quoted.len())
+            .filter(|&q| cx.quoted[q].depth == 0)
+            .collect();
+        let mut k = 0;
+        while k < top.len() {
+            // A chain of paragraphs of one quote.
+            let mut chain = vec![top[k]];
+            while k + 1 < top.len()
+                && cx.quoted[top[k + 1]].continues == Some(*chain.last().unwrap_or(&0))
+            {
+                k += 1;
+                chain.push(top[k]);
+            }
+            k += 1;
+            let first = chain[0];
+            let last = *chain.last().unwrap_or(&first);
+            if self.any_used(cx.quoted[first].outer()) {
+                continue;
+            }
+            let attribution = self
+                .cue_before_quote(first)
+                .or_else(|| self.tag_after_quote(last));
+            let Some((cue, speaker, tag_end)) = attribution else {
+                continue;
+            };
+            let kind = if cue.as_ref().is_some_and(|c| {
+                self.cue(c.start)
+                    .is_some_and(|c| c.class(cx) == CueClass::Call)
+            }) {
+                QuoteKind::Partial
+            } else {
+                QuoteKind::Direct
+            };
+            let head = self.found.len();
+            for (n, &q) in chain.iter().enumerate() {
+                let quoted = &cx.quoted[q];
+                self.found.push(Found {
+                    content: quoted.tokens.clone(),
+                    kind,
+                    cue: if n == 0 { cue.clone() } else { None },
+                    speaker: if n == 0 { speaker.clone() } else { None },
+                    inherit: (n > 0).then_some(head),
+                });
+                self.claim(quoted.outer());
+            }
+            if let Some(c) = &cue {
+                self.claim(c.clone());
+            }
+            if let Some(s) = &speaker {
+                self.claim(s.head.clone());
+            }
+            // `"…," X said. "…"`: the quotation after the tag is the same quote.
+            if chain.len() == 1
+                && let Some(after_cue) = tag_end
+                && let Some(next) = self.interrupted_continuation(last, after_cue)
+            {
+                let q = &cx.quoted[next];
+                // One span when the tag between is short (most of it quoted), else a second
+                // row with the same speaker.
+                let first = &cx.quoted[last];
+                let quoted = (first.end - first.start) + (q.end - q.start);
+                if quoted * 2 >= q.end - first.start {
+                    self.found[head].content.end = q.tokens.end;
+                } else {
+                    self.found.push(Found {
+                        content: q.tokens.clone(),
+                        kind,
+                        cue: None,
+                        speaker: None,
+                        inherit: Some(head),
+                    });
+                }
+                self.claim(q.outer());
+                while k < top.len() && top[k] <= next {
+                    k += 1;
+                }
+            }
+        }
+    }
+
+    /// A cue before the quotation `q`: `X said: "…"`, `X told reporters, "…"`,
+    /// `X said that "…"`. Returns the cue, the speaker and no tag end.
+    #[allow(clippy::type_complexity)]
+    fn cue_before_quote(
+        &self,
+        q: usize,
+    ) -> Option<(Option<Range<usize>>, Option<Np>, Option<usize>)> {
+        let cx = self.cx;
+        let quoted = &cx.quoted[q];
+        let open = quoted.open;
+        let mut j = open.checked_sub(1)?;
+        // The cue may end the paragraph before: `He said:` ¶ `"…"`.
+        if cx.paragraph_of(j) != cx.paragraph_of(open) && !cx.is(j, ":") {
+            return None;
+        }
+        let introduced = cx.is(j, ":") || cx.is(j, ",") || cx.lower(j) == "that";
+        if introduced {
+            j = j.checked_sub(1)?;
+        }
+        let cue = self.cue_ending_near(j, introduced)?;
+        if !matches!(
+            cue.class(cx),
+            CueClass::Say | CueClass::Tell | CueClass::Think | CueClass::Call
+        ) {
+            return None;
+        }
+        if cue.class(cx) == CueClass::Think && !introduced {
+            return None;
+        }
+        // Without `:` or `,`, a quotation that does not finish the sentence is part of reported
+        // speech (`said the plan was "a disaster" for them`): the second pass takes it.
+        if !cx.is(open - 1, ":") && !self.ends_sentence(q) {
+            return None;
+        }
+        if self.any_used(cue.tokens.clone()) || cx.quote_at(cue.tokens.start).is_some() {
+            return None;
+        }
+        let speaker = self.speaker_of(cue)?;
+        if self.is_reduced_relative(cue, &speaker) {
+            return None;
+        }
+        Some((Some(cue.tokens.clone()), Some(speaker), None))
+    }
+
+    /// The cue that ends at token `j` or a few adverbial tokens before it (`said Monday`,
+    /// `told Channel 4 News`, `said in a statement`).
+    fn cue_ending_near(&self, j: usize, introduced: bool) -> Option<&Cue> {
+        let cx = self.cx;
+        let lo = j.saturating_sub(CUE_REACH);
+        let mut k = j;
+        loop {
+            if let Some(c) = self.cue(k)
+                && c.class(cx) != CueClass::Noun
+                && c.class(cx) != CueClass::Accord
+            {
+                // Between the cue and the mark only an object or adverbials.
+                return (introduced || c.tokens.end == j + 1).then_some(c);
+            }
+            if k <= lo || cx.is_terminal(k) || cx.kind(k) == TokenKind::Quote {
+                return None;
+            }
+            if !introduced {
+                return None;
+            }
+            if !self.is_adverbial_token(k) {
+                return None;
+            }
+            k -= 1;
+        }
+    }
+
+    /// A token that can sit between a cue and its quotation: an object, a time or place.
+    fn is_adverbial_token(&self, k: usize) -> bool {
+        let cx = self.cx;
+        cx.is_capitalised(k)
+            || cx.kind(k) == TokenKind::Number
+            || cx.has_class(k, class::TIME | class::HEARER | class::SKIP)
+            || ADVERBIAL_PREPOSITIONS.contains(&cx.lower(k))
+            || matches!(
+                cx.lower(k),
+                "a" | "an"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "of"
+                    | "for"
+                    | "and"
+                    | "'s"
+                    | "’s"
+                    | ","
+            )
+            || OBJECT_PRONOUNS.contains(&cx.lower(k))
+            || cues::match_at(cx, k)
+                .is_some_and(|(f, _)| cx.lx.forms[f as usize].class == CueClass::Noun)
+            || cx.is_lower_word(k)
+                && k > 0
+                && matches!(
+                    cx.lower(k - 1),
+                    "a" | "an" | "the" | "his" | "her" | "their"
+                )
+    }
+
+    /// True when the quotation `q` runs to the end of its sentence (only punctuation after it).
+    fn ends_sentence(&self, q: usize) -> bool {
+        let cx = self.cx;
+        let quoted = &cx.quoted[q];
+        let Some(close) = quoted.close else {
+            return true;
+        };
+        let sentence = cx.sentence_tokens(close);
+        (close + 1..sentence.end)
+            .all(|t| cx.kind(t) == TokenKind::Punct || cx.kind(t) == TokenKind::Quote)
+    }
+
+    /// A tag after the quotation `q`: `"…," X said`, `"…," said X`, `"…" – X`,
+    /// `"…," according to X`. Returns the cue, the speaker and the token after the tag.
+    #[allow(clippy::type_complexity)]
+    fn tag_after_quote(
+        &self,
+        q: usize,
+    ) -> Option<(Option<Range<usize>>, Option<Np>, Option<usize>)> {
+        let cx = self.cx;
+        let quoted = &cx.quoted[q];
+        let close = quoted.close?;
+        // A quotation after other words of its sentence is part of reported speech
+        // (`he "made a strategic mistake," Lichtman said`): the second pass takes it.
+        let opened_in = cx.sentence_tokens(quoted.open);
+        if (opened_in.start..quoted.open)
+            .any(|t| matches!(cx.kind(t), TokenKind::Word | TokenKind::Number))
+        {
+            return None;
+        }
+        let mut i = close + 1;
+        if i >= cx.len() || cx.paragraph_of(i) != cx.paragraph_of(close) {
+            return None;
+        }
+        if cx.is(i, ",") {
+            i += 1;
+        }
+        if i >= cx.len() {
+            return None;
+        }
+        let paragraph = cx.paragraph_tokens(i);
+        let sentence = cx.sentence_tokens(i);
+        // `"…" – Sadiq Khan`
+        if cx.is_dash(i) && i + 1 < paragraph.end {
+            let np = speakers::np_starting_at(cx, i + 1, sentence.end)?;
+            if np.form == Form::Name {
+                let end = np.head.end;
+                return Some((Some(i..i + 1), Some(np), Some(end)));
+            }
+            return None;
+        }
+        // `"…," said X` and `"…," according to X`
+        if let Some(c) = self.cue(i)
+            && c.tokens.start == i
+        {
+            let class = c.class(cx);
+            if matches!(class, CueClass::Say | CueClass::Tell | CueClass::Accord)
+                && !c.form(cx).participle
+            {
+                let np = speakers::subject_after(cx, c.tokens.end, sentence.end);
+                let np = match np {
+                    Some(np) if np.form != Form::Pronoun || class != CueClass::Accord => np,
+                    _ => return None,
+                };
+                return Some((Some(c.tokens.clone()), Some(np), Some(c.tokens.end)));
+            }
+            return None;
+        }
+        // `"…," X said` / `"…." He added.`
+        let limit = (i + CUE_REACH).min(paragraph.end);
+        let mut k = i;
+        while k < limit {
+            if cx.kind(k) == TokenKind::Quote || (cx.is_terminal(k) && k > i) {
+                return None;
+            }
+            if let Some(c) = self.cue(k) {
+                if !matches!(c.class(cx), CueClass::Say | CueClass::Tell) || c.form(cx).participle {
+                    return None;
+                }
+                let np = speakers::subject_before(cx, c.tokens.start, i)?;
+                if np.head.start < i {
+                    return None;
+                }
+                // A new sentence after the quotation must be a short tag.
+                let crossed = cx.doc.sentence_of(k) != cx.doc.sentence_of(close);
+                let end = self.tag_end(c.tokens.end, paragraph.end);
+                if crossed && !cx.is_terminal(end.min(cx.len() - 1)) {
+                    return None;
+                }
+                return Some((Some(c.tokens.clone()), Some(np), Some(c.tokens.end)));
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The end of a tag: the next clause-ending punctuation or quotation mark.
+    fn tag_end(&self, from: usize, limit: usize) -> usize {
+        let cx = self.cx;
+        let mut e = from;
+        while e < limit
+            && e - from < CUE_REACH
+            && !cx.is_terminal(e)
+            && !cx.is(e, ",")
+            && cx.kind(e) != TokenKind::Quote
+        {
+            e += 1;
+        }
+        e
+    }
+
+    /// The quotation that goes on after the tag whose cue ends at `after_cue`: in the same
+    /// paragraph, with no other quotation or cue between, opening a sentence or after
+    /// punctuation, and without a cue of its own (`"…," Cruz told reporters after a forum in
+    /// Fort Mill, S.C. "…"`).
+    fn interrupted_continuation(&self, q: usize, after_cue: usize) -> Option<usize> {
+        let cx = self.cx;
+        let next = q + 1 + cx.quoted[q + 1..].iter().position(|n| n.depth == 0)?;
+        let n = &cx.quoted[next];
+        if n.continues.is_some() || n.open < after_cue || n.open - after_cue > 2 * CUE_REACH {
+            return None;
+        }
+        if cx.paragraph_of(n.open) != cx.paragraph_of(after_cue.min(cx.len() - 1)) {
+            return None;
+        }
+        let opens_sentence = cx.sentence_tokens(n.open).start == n.open;
+        let after_punct =
+            n.open > 0 && matches!(cx.text(n.open - 1), "." | "," | ":" | ";" | "—" | "–");
+        if !(opens_sentence || after_punct) {
+            return None;
+        }
+        if (after_cue..n.open).any(|t| {
+            self.cue(t)
+                .is_some_and(|c| matches!(c.class(cx), CueClass::Say | CueClass::Tell))
+                || cx.kind(t) == TokenKind::Quote
+        }) {
+            return None;
+        }
+        if self.any_used(n.outer()) || self.tag_after_quote(next).is_some() {
+            return None;
+        }
+        Some(next)
+    }
+
+    /// The speaker phrase of a cue: its subject, the phrase after it when inverted, or the
+    /// subject of the clause for a participle.
+    fn speaker_of(&self, cue: &Cue) -> Option<Np> {
+        let cx = self.cx;
+        let form = cue.form(cx);
+        let start = cue.tokens.start;
+        let sentence = cx.sentence_tokens(start);
+        let lo = self.clause_floor(start, sentence.start);
+        if form.class == CueClass::Accord {
+            return speakers::subject_after(cx, cue.tokens.end, sentence.end)
+                .filter(|np| np.form != Form::Pronoun || cx.lower(np.head.start) != "it");
+        }
+        if form.participle {
+            let before = speakers::subject_before(cx, start, lo);
+            if start > 0
+                && !cx.is(start - 1, ",")
+                && let Some(np) = &before
+                && np.head.start > 0
+                && cx.lower(np.head.start - 1) == "with"
+            {
+                return before;
+            }
+            return speakers::clause_subject(cx, start).or(before);
+        }
+        // `declined to say`, `went on to say`: the subject of the verb before `to`.
+        if start > lo + 1 && cx.lower(start - 1) == "to" {
+            let mut j = start - 1;
+            let mut steps = 0;
+            while j > lo
+                && steps < 3
+                && cx.is_lower_word(j - 1)
+                && !matches!(cx.lower(j - 1), "that" | "who" | "which")
+            {
+                j -= 1;
+                steps += 1;
+                if let Some(np) = speakers::subject_before(cx, j, lo) {
+                    return Some(np);
+                }
+            }
+            return None;
+        }
+        if let Some(np) = speakers::subject_before(cx, start, lo) {
+            return Some(np);
+        }
+        // `and said`, `but added`: the subject of the clause.
+        let mut j = start;
+        while j > sentence.start && j > lo && cx.has_class(j - 1, class::SKIP) {
+            j -= 1;
+        }
+        if j > sentence.start && matches!(cx.lower(j - 1), "and" | "but" | "then") {
+            return speakers::clause_subject(cx, start);
+        }
+        None
+    }
+
+    /// The first token a subject may use: the sentence start, or after a quotation or quote
+    /// already claimed.
+    fn clause_floor(&self, at: usize, sentence_start: usize) -> usize {
+        let cx = self.cx;
+        let mut lo = at;
+        while lo > sentence_start {
+            let k = lo - 1;
+            if self.used[k] || cx.kind(k) == TokenKind::Quote {
+                break;
+            }
+            lo -= 1;
+        }
+        lo
+    }
+
+    // ---- pass 2: reported speech ----
+
+    fn reported_speech(&mut self) {
+        let cx = self.cx;
+        for ci in 0..self.cues.len() {
+            let cue = self.cues[ci].clone();
+            let class = cue.class(cx);
+            if class == CueClass::Noun
+                || self.any_used(cue.tokens.clone())
+                || cx.quote_at(cue.tokens.start).is_some()
+                || self.is_passive(&cue)
+            {
+                continue;
+            }
+            if let Some(found) = self.reported(&cue) {
+                self.claim(found.content.clone());
+                self.claim(cue.tokens.clone());
+                self.found.push(found);
+            }
+        }
+    }
+
+    /// `was told`, `is said to`: a passive cue has no speaker in the subject.
+    fn is_passive(&self, cue: &Cue) -> bool {
+        let cx = self.cx;
+        let s = cue.tokens.start;
+        let form = cue.form(cx);
+        let w = &form.words[0];
+        let past = w.ends_with("ed")
+            || matches!(
+                w.as_str(),
+                "told" | "said" | "written" | "thought" | "known" | "seen" | "shown" | "found"
+            );
+        let mut j = s;
+        let mut steps = 0;
+        while j > 0 && steps < 3 && cx.is_lower_word(j - 1) && cx.lower(j - 1).ends_with("ly") {
+            j -= 1;
+            steps += 1;
+        }
+        past && j > 0 && BE_FORMS.contains(&cx.lower(j - 1)) && form.class != CueClass::Accord
+            || (w == "said" || w == "says")
+                && cx.lower(cue.tokens.end.min(cx.len() - 1)) == "to"
+                && form.words.len() == 1
+    }
+
+    /// Reported speech around `cue`.
+    fn reported(&self, cue: &Cue) -> Option<Found> {
+        let cx = self.cx;
+        let class = cue.class(cx);
+        let sentence = cx.sentence_tokens(cue.tokens.start);
+        let floor = self.clause_floor(cue.tokens.start, sentence.start);
+        if class == CueClass::Accord {
+            return self.according(cue, floor, sentence.clone());
+        }
+        let comma_before = cue.tokens.start > floor && cx.is(cue.tokens.start - 1, ",");
+        // `…, said X.`
+        if comma_before
+            && matches!(class, CueClass::Say | CueClass::Tell)
+            && let Some(np) = speakers::subject_after(cx, cue.tokens.end, sentence.end)
+            && self.tag_reaches_end(np.head.end, sentence.end)
+        {
+            let content = self.trim(floor..cue.tokens.start - 1);
+            return self.make(content, cue, Some(np));
+        }
+        let speaker = self.speaker_of(cue)?;
+        if self.is_reduced_relative(cue, &speaker) {
+            return None;
+        }
+        // `…, X said.` / `…, X said, …`
+        let subject_start = self.phrase_start(speaker.head.start, floor);
+        let comma_or_close = |k: usize| {
+            cx.is(k, ",") || cx.kind(k) == TokenKind::Quote && k > 0 && cx.is(k - 1, ",")
+        };
+        if subject_start > floor
+            && comma_or_close(subject_start - 1)
+            && speaker.head.end <= cue.tokens.start
+        {
+            let after = self.skip_adverbials(cue.tokens.end, sentence.end);
+            if self.tag_reaches_end(cue.tokens.end, sentence.end) {
+                let end = if cx.is(subject_start - 1, ",") {
+                    subject_start - 1
+                } else {
+                    subject_start
+                };
+                let content = self.trim(floor..end);
+                return self.make(content, cue, Some(speaker));
+            }
+            if after < sentence.end && cx.is(after, ",") {
+                // `The plan, he said, is dead.`
+                let end = self.clause_end(after + 1, sentence.end);
+                let content = self.trim(floor..end);
+                return self.make(content, cue, Some(speaker));
+            }
+        }
+        // `X said (that) …`
+        if speaker.head.start >= cue.tokens.end {
+            return None;
+        }
+        let start = self.content_start(cue, sentence.end);
+        let end = self.clause_end(start, sentence.end);
+        let content = self.trim(start..end);
+        self.make(content, cue, Some(speaker))
+    }
+
+    /// `a short film called "…"`: a naming participle after an indefinite phrase names a
+    /// thing; nobody speaks.
+    fn is_reduced_relative(&self, cue: &Cue, speaker: &Np) -> bool {
+        let cx = self.cx;
+        cue.class(cx) == CueClass::Call
+            && !cue.form(cx).participle
+            && speaker.form == Form::Nominal
+            && matches!(cx.lower(speaker.start), "a" | "an")
+            && speaker.head.end == cue.tokens.start
+    }
+
+    /// `according to X, …` and `…, according to X`.
+    fn according(&self, cue: &Cue, floor: usize, sentence: Range<usize>) -> Option<Found> {
+        let cx = self.cx;
+        let np = speakers::subject_after(cx, cue.tokens.end, sentence.end)?;
+        // Skip the rest of the source phrase (`according to a statement from the campaign`).
+        let mut after = np.head.end;
+        while after < sentence.end
+            && !cx.is(after, ",")
+            && !cx.is_terminal(after)
+            && cx.kind(after) != TokenKind::Quote
+            && after - np.head.end < CUE_REACH
+        {
+            after += 1;
+        }
+        let at_start = (floor..cue.tokens.start)
+            .all(|t| cx.kind(t) == TokenKind::Punct || speakers_opener(cx.lower(t)));
+        let content = if at_start && after < sentence.end && cx.is(after, ",") {
+            let end = self.clause_end(after + 1, sentence.end);
+            self.trim(after + 1..end)
+        } else if after + 1 < sentence.end
+            && cx.is(after, ",")
+            && !cx.is_terminal(after + 1)
+            && cue.tokens.start > floor
+            && cx.is(cue.tokens.start - 1, ",")
+        {
+            // `Notably absent, according to members, was any mention of …`
+            let end = self.clause_end(after + 1, sentence.end);
+            self.trim(floor..end)
+        } else {
+            self.trim(floor..cue.tokens.start)
+        };
+        self.make(content, cue, Some(np))
+    }
+
+    /// True when only adverbials follow token `from` up to the end of the sentence.
+    fn tag_reaches_end(&self, from: usize, end: usize) -> bool {
+        let cx = self.cx;
+        let after = self.skip_adverbials(from, end);
+        after >= end
+            || cx.is_terminal(after)
+            || (cx.kind(after) == TokenKind::Quote && after + 1 >= end)
+    }
+
+    /// The first token of the phrase whose head starts at `head` (titles and modifiers before
+    /// a name).
+    fn phrase_start(&self, head: usize, floor: usize) -> usize {
+        let cx = self.cx;
+        let mut s = head;
+        let mut steps = 0;
+        while s > floor && steps < 5 {
+            let k = s - 1;
+            if cx.is_word(k)
+                && !cx.is(k, ",")
+                && (cx.is_capitalised(k)
+                    || cx.has_class(k, class::TITLE)
+                    || matches!(cx.lower(k), "the" | "a" | "an"))
+            {
+                s = k;
+                steps += 1;
+            } else {
+                break;
+            }
+        }
+        s
+    }
+
+    /// Skips an object (for tell-verbs), adverbials and `that` after a cue; returns where the
+    /// content starts.
+    fn content_start(&self, cue: &Cue, end: usize) -> usize {
+        let cx = self.cx;
+        let mut i = cue.tokens.end;
+        if cue.class(cx) == CueClass::Tell {
+            i = self.skip_object(i, end);
+        }
+        // `said in a statement on Monday that …`: everything before `that` is adverbial.
+        let limit = (i + CUE_REACH).min(end);
+        if let Some(t) = (i..limit).find(|&t| cx.lower(t) == "that")
+            && (i..t).all(|k| self.is_adverbial_token(k))
+        {
+            return t + 1;
+        }
+        i = self.skip_adverbials(i, end);
+        while i < end && (cx.is(i, ":") || cx.is(i, ",")) {
+            i += 1;
+        }
+        i
+    }
+
+    /// Skips the hearer after a tell-verb: `reporters`, `him`, `CNN`, `the crowd`.
+    fn skip_object(&self, i: usize, end: usize) -> usize {
+        let cx = self.cx;
+        if i >= end {
+            return i;
+        }
+        if OBJECT_PRONOUNS.contains(&cx.lower(i)) || cx.has_class(i, class::HEARER) {
+            return i + 1;
+        }
+        if cx.is_name_word(i) {
+            return speakers::name_run_starting(cx, i, end).end;
+        }
+        if matches!(cx.lower(i), "the" | "a" | "an" | "his" | "her" | "their") {
+            let mut k = i + 1;
+            while k < end
+                && k - i < 5
+                && (cx.is_lower_word(k) || cx.is_name_word(k))
+                && !matches!(cx.lower(k), "that" | "the" | "a" | "to")
+            {
+                k += 1;
+            }
+            return k;
+        }
+        i
+    }
+
+    /// Skips time words and prepositional adverbials (`Monday`, `on Tuesday`,
+    /// `in a statement`, `to reporters`).
+    fn skip_adverbials(&self, mut i: usize, end: usize) -> usize {
+        let cx = self.cx;
+        let mut guard = 0;
+        while i < end && guard < 6 {
+            guard += 1;
+            if cx.has_class(i, class::TIME) && !matches!(cx.lower(i), "this" | "last" | "next") {
+                i += 1;
+            } else if matches!(
+                cx.lower(i),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "to"
+                    | "via"
+                    | "last"
+                    | "this"
+                    | "late"
+                    | "early"
+                    | "earlier"
+            ) && i + 1 < end
+                && (cx.has_class(i + 1, class::TIME | class::HEARER)
+                    || cx.is_name_word(i + 1)
+                    || matches!(
+                        cx.lower(i + 1),
+                        "a" | "an" | "the" | "his" | "her" | "their" | "its"
+                    ))
+            {
+                // The group: up to a few words, ending before a determiner or `that`.
+                let mut k = i + 1;
+                while k < end
+                    && k - i < 6
+                    && !matches!(cx.lower(k), "that" | "the" | ",")
+                    && (cx.is_word(k) || cx.kind(k) == TokenKind::Number)
+                    && (k == i + 1
+                        || !cx.has_class(k, class::FUNCTION)
+                        || matches!(cx.lower(k), "of" | "with" | "on"))
+                {
+                    k += 1;
+                    if cues::match_at(cx, k - 1)
+                        .is_some_and(|(f, _)| cx.lx.forms[f as usize].class == CueClass::Noun)
+                    {
+                        // `in a statement` ends at its noun, unless `with X` follows.
+                        if k < end
+                            && matches!(cx.lower(k), "with" | "to" | "on")
+                            && k + 1 < end
+                            && cx.is_name_word(k + 1)
+                        {
+                            k = speakers::name_run_starting(cx, k + 1, end).end;
+                        }
+                        break;
+                    }
+                }
+                i = k;
+            } else {
+                break;
+            }
+            while i < end
+                && cx.is(i, ",")
+                && i + 1 < end
+                && (cx.has_class(i + 1, class::TIME)
+                    || matches!(cx.lower(i + 1), "in" | "on" | "at"))
+            {
+                i += 1;
+            }
+        }
+        i
+    }
+
+    /// Where reported speech starting at `start` ends: the sentence end, a semicolon, a new
+    /// attribution (`, adding …`, `, according to …`), or a quote already claimed.
+    fn clause_end(&self, start: usize, end: usize) -> usize {
+        let cx = self.cx;
+        let mut i = start;
+        while i < end {
+            if self.used[i] {
+                return i;
+            }
+            if let Some(q) = cx.quote_at(i) {
+                // A quotation inside reported speech belongs to it, to its end.
+                let outer = cx.quoted[q].outer();
+                if outer.start == i && outer.end > end {
+                    return outer.end;
+                }
+                i = outer.end.max(i + 1);
+                continue;
+            }
+            if cx.is(i, ";") {
+                return i;
+            }
+            if cx.is(i, ",")
+                && i + 1 < end
+                && let Some(c) = self.cue(i + 1)
+                && (c.form(cx).participle || c.class(cx) == CueClass::Accord)
+            {
+                return i;
+            }
+            // `defended Khan saying that …`: a participle of saying starts its own quote.
+            if i > start
+                && let Some(c) = self.cue(i)
+                && c.tokens.start == i
+                && c.form(cx).participle
+                && matches!(c.class(cx), CueClass::Say | CueClass::Tell)
+            {
+                return i;
+            }
+            i += 1;
+        }
+        end
+    }
+
+    /// Trims punctuation and quotation marks that do not belong to a quotation inside.
+    fn trim(&self, r: Range<usize>) -> Range<usize> {
+        let cx = self.cx;
+        let (mut s, mut e) = (r.start, r.end);
+        while s < e
+            && (cx.kind(s) == TokenKind::Punct
+                || (cx.kind(s) == TokenKind::Quote
+                    && cx.quote_at(s).is_none_or(|q| cx.quoted[q].open != s)))
+        {
+            s += 1;
+        }
+        while e > s {
+            let k = e - 1;
+            let closes_inner = cx.kind(k) == TokenKind::Quote
+                && cx.quote_at(k).is_some_and(|q| cx.quoted[q].open >= s);
+            if cx.kind(k) == TokenKind::Punct && !matches!(cx.text(k), ")" | "]")
+                || cx.kind(k) == TokenKind::Quote && !closes_inner
+            {
+                e -= 1;
+            } else {
+                break;
+            }
+        }
+        s..e
+    }
+
+    /// Builds the quote for reported speech `content`, or `None` when it is too short or
+    /// overlaps another quote.
+    fn make(&self, content: Range<usize>, cue: &Cue, speaker: Option<Np>) -> Option<Found> {
+        let cx = self.cx;
+        if content.is_empty() || self.any_used(content.clone()) {
+            return None;
+        }
+        let words = content
+            .clone()
+            .filter(|&t| matches!(cx.kind(t), TokenKind::Word | TokenKind::Number))
+            .count();
+        let quotes: Vec<usize> =
+            content
+                .clone()
+                .filter_map(|t| cx.quote_at(t))
+                .fold(Vec::new(), |mut v, q| {
+                    if v.last() != Some(&q) {
+                        v.push(q);
+                    }
+                    v
+                });
+        if words < MIN_CONTENT_WORDS && quotes.is_empty() {
+            return None;
+        }
+        let class = cue.class(cx);
+        let mut kind = if quotes.is_empty() {
+            QuoteKind::Indirect
+        } else {
+            QuoteKind::Mixed
+        };
+        let mut content = content;
+        if !quotes.is_empty() && matches!(class, CueClass::Call | CueClass::Think) {
+            // `called it "a sham"`, `blame confusion on "media spin."`: the fragment is the quote.
+            let quoted_words: usize = quotes
+                .iter()
+                .map(|&q| {
+                    cx.quoted[q]
+                        .outer()
+                        .filter(|&t| content.contains(&t) && cx.is_word(t))
+                        .count()
+                })
+                .sum();
+            if words.saturating_sub(quoted_words) <= 3
+                && let Some(&q) = quotes.last()
+            {
+                kind = QuoteKind::Partial;
+                content = cx.quoted[q].tokens.clone();
+            }
+        }
+        Some(Found {
+            content,
+            kind,
+            cue: Some(cue.tokens.clone()),
+            speaker: speaker.filter(|np| np.head.end <= cx.len()),
+            inherit: None,
+        })
+    }
+
+    // ---- pass 3: continuations ----
+
+    /// A quotation without a cue that fills the start of a paragraph right after a paragraph
+    /// whose quote has a speaker continues that speaker's words.
+    fn continuations(&mut self) {
+        let cx = self.cx;
+        for q in 0..cx.quoted.len() {
+            let quoted = &cx.quoted[q];
+            if quoted.depth != 0 || self.any_used(quoted.outer()) {
+                continue;
+            }
+            let paragraph = cx.paragraph_tokens(quoted.open);
+            if quoted.open != paragraph.start || !self.ends_sentence(q) {
+                continue;
+            }
+            let first = quoted.tokens.start;
+            if !cx.is_capitalised(first) && cx.kind(first) != TokenKind::Number {
+                continue;
+            }
+            let Some(prev_last) = paragraph.start.checked_sub(1) else {
+                continue;
+            };
+            let prev_paragraph = cx.paragraph_tokens(prev_last);
+            let head = self.found.iter().rposition(|f| {
+                f.kind == QuoteKind::Direct
+                    && f.content.start >= prev_paragraph.start
+                    && f.content.start < prev_paragraph.end
+            });
+            let Some(head) = head else {
+                continue;
+            };
+            let head = self.found[head].inherit.unwrap_or(head);
+            self.found.push(Found {
+                content: quoted.tokens.clone(),
+                kind: QuoteKind::Direct,
+                cue: None,
+                speaker: None,
+                inherit: Some(head),
+            });
+            self.claim(quoted.outer());
+        }
+    }
+}
+
+/// Words that may come before `according to` at the start of a clause.
+fn speakers_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "and" | "but" | "so" | "yet" | "also" | "still" | "now" | "again"
+    )
+}

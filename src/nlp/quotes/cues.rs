@@ -1,0 +1,165 @@
+//! Cue words in the text: every place where a form of the cue list occurs.
+
+use super::context::Context;
+use super::lexicon::{CueClass, CueForm, Tense, class};
+use crate::nlp::text::TokenKind;
+use std::ops::Range;
+
+/// One occurrence of a cue form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// The tokens of the cue (`said`, `pointed out`, `according to`).
+    pub tokens: Range<usize>,
+    /// Index into `Lexicon::forms`.
+    pub form: u32,
+}
+
+impl Cue {
+    /// The form this occurrence matched.
+    pub fn form(&self, cx: &Context) -> &'static CueForm {
+        &cx.lx.forms[self.form as usize]
+    }
+
+    /// The class of the cue.
+    pub fn class(&self, cx: &Context) -> CueClass {
+        self.form(cx).class
+    }
+}
+
+/// Finds every cue form in the text, longest match first, in text order. Noun cues are left
+/// out: they only count next to a verb (`said in a statement`) and are found from there.
+pub fn find(cx: &Context) -> Vec<Cue> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cx.len() {
+        match match_at(cx, i) {
+            Some((form, len))
+                if cx.lx.forms[form as usize].class != CueClass::Noun
+                    && is_verb_use(cx, i, form) =>
+            {
+                out.push(Cue {
+                    tokens: i..i + len,
+                    form,
+                });
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// The longest cue form starting at token `i`, with its length in tokens.
+pub fn match_at(cx: &Context, i: usize) -> Option<(u32, usize)> {
+    let candidates = cx.lx.forms_starting(cx.lower(i));
+    for &f in candidates {
+        let words = &cx.lx.forms[f as usize].words;
+        if i + words.len() <= cx.len()
+            && words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| cx.lower(i + k) == w.as_str())
+        {
+            return Some((f, words.len()));
+        }
+    }
+    None
+}
+
+/// Words before a base form that make it a verb: `they say`, `will say`, `to say`.
+const BASE_VERB_BEFORE: &[&str] = &[
+    "i", "we", "you", "they", "will", "would", "could", "can", "may", "might", "should", "must",
+    "did", "do", "does", "to", "not", "n't", "never", "also", "often", "still", "who", "and",
+    "'ll", "’ll", "'d", "’d",
+];
+/// Words before a cue form that make it a noun: `the attack`, `two tweets`, `his remarks`.
+const NOUN_BEFORE: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+    "some", "many", "several", "two", "three", "four", "few", "such", "any", "no", "'s", "’s",
+    "of", "separate", "recent", "new", "latest", "previous", "earlier", "public", "own", "first",
+    "last", "next", "same", "whose", "other", "further", "more",
+];
+
+/// True when the cue form at token `i` is used as a verb here, not as a noun (`the attack`,
+/// `two separate tweets`) or a word of a capitalised title (`Star Asked Actors`).
+fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
+    let f = &cx.lx.forms[form as usize];
+    if f.class == CueClass::Accord {
+        return true;
+    }
+    let sentence = cx.sentence_tokens(i);
+    if cx.is_capitalised(i)
+        && i > sentence.start
+        && !matches!(cx.kind(i - 1), TokenKind::Quote | TokenKind::Punct)
+    {
+        return false;
+    }
+    // The word before, past adverbs.
+    let mut j = i;
+    let mut steps = 0;
+    while j > sentence.start && steps < 3 {
+        let w = cx.lower(j - 1);
+        if cx.is_lower_word(j - 1)
+            && (w.ends_with("ly") && w.len() > 4 || cx.has_class(j - 1, class::SKIP))
+            && !matches!(w, "also" | "still" | "often" | "not" | "never")
+        {
+            j -= 1;
+            steps += 1;
+        } else {
+            break;
+        }
+    }
+    let prev = if j > sentence.start {
+        Some(cx.lower(j - 1))
+    } else {
+        None
+    };
+    let prev_is_noun_marker = prev.is_some_and(|w| NOUN_BEFORE.contains(&w))
+        || j > sentence.start && cx.kind(j - 1) == TokenKind::Number;
+    // `on backing Clinton`: a gerund of stance after a preposition is no attribution.
+    if f.tense == Tense::Ing
+        && f.class == CueClass::Think
+        && prev.is_some_and(|w| {
+            matches!(
+                w,
+                "on" | "of"
+                    | "for"
+                    | "about"
+                    | "in"
+                    | "at"
+                    | "from"
+                    | "to"
+                    | "with"
+                    | "without"
+                    | "by"
+                    | "after"
+                    | "before"
+                    | "while"
+            )
+        })
+    {
+        return false;
+    }
+    match f.tense {
+        Tense::Ing | Tense::Past => {
+            !(j > sentence.start
+                && matches!(
+                    prev,
+                    Some("the" | "a" | "an" | "his" | "her" | "their" | "its" | "'s" | "’s")
+                ))
+        }
+        Tense::Third => !prev_is_noun_marker,
+        Tense::Base => {
+            prev.is_some_and(|w| {
+                BASE_VERB_BEFORE.contains(&w)
+                    || (w.len() > 3
+                        && w.ends_with('s')
+                        && !w.ends_with("ss")
+                        && !w.ends_with("'s")
+                        && !NOUN_BEFORE.contains(&w)
+                        && cx.is_word(j - 1)
+                        && !cx.has_class(j - 1, class::FUNCTION))
+            }) || j == sentence.start && f.words.len() > 1
+        }
+    }
+}
