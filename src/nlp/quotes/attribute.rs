@@ -176,9 +176,6 @@ impl Attributor<'_, '_> {
             if let Some(c) = &cue {
                 self.claim(c.clone());
             }
-            if let Some(s) = &speaker {
-                self.claim(s.head.clone());
-            }
             // `"…," X said. "…"`: the quotation after the tag is the same quote.
             if chain.len() == 1
                 && let Some(after_cue) = tag_end
@@ -227,7 +224,13 @@ impl Attributor<'_, '_> {
         if introduced {
             j = j.checked_sub(1)?;
         }
-        let cue = self.cue_ending_near(j, introduced)?;
+        let Some(cue) = self.cue_ending_near(j, introduced) else {
+            return if cx.is(open - 1, ":") {
+                self.colon_clause(open - 1)
+            } else {
+                None
+            };
+        };
         if !matches!(
             cue.class(cx),
             CueClass::Say | CueClass::Tell | CueClass::Think | CueClass::Call
@@ -250,6 +253,38 @@ impl Attributor<'_, '_> {
             return None;
         }
         Some((Some(cue.tokens.clone()), Some(speaker), None))
+    }
+
+    /// `Kasich resisted: "…"`, `Sanders delivered a snappy retort: "…"`, `Trump: "…"`: a
+    /// short clause ending in a colon before a quotation names its speaker in its subject;
+    /// its verb (or the colon) is the cue.
+    #[allow(clippy::type_complexity)]
+    fn colon_clause(
+        &self,
+        colon: usize,
+    ) -> Option<(Option<Range<usize>>, Option<Np>, Option<usize>)> {
+        let cx = self.cx;
+        let sentence = cx.sentence_tokens(colon);
+        if colon - sentence.start > CUE_REACH || (sentence.start..colon).any(|t| self.used[t]) {
+            return None;
+        }
+        let np = speakers::clause_subject(cx, colon)?;
+        if np.form == Form::Pronoun && matches!(cx.lower(np.head.start), "it" | "i" | "we" | "you")
+        {
+            return None;
+        }
+        let mut v = np.head.end;
+        while v < colon && cx.has_class(v, class::SKIP) {
+            v += 1;
+        }
+        let cue = if v == colon {
+            colon..colon + 1
+        } else if cx.is_lower_word(v) {
+            v..v + 1
+        } else {
+            return None;
+        };
+        Some((Some(cue), Some(np), None))
     }
 
     /// The cue that ends at token `j` or a few adverbial tokens before it (`said Monday`,
@@ -337,8 +372,10 @@ impl Attributor<'_, '_> {
         // A quotation after other words of its sentence is part of reported speech
         // (`he "made a strategic mistake," Lichtman said`): the second pass takes it.
         let opened_in = cx.sentence_tokens(quoted.open);
-        if (opened_in.start..quoted.open)
-            .any(|t| matches!(cx.kind(t), TokenKind::Word | TokenKind::Number))
+        let after_colon = quoted.open > 0 && matches!(cx.text(quoted.open - 1), ":" | "—" | "–");
+        if !after_colon
+            && (opened_in.start..quoted.open)
+                .any(|t| matches!(cx.kind(t), TokenKind::Word | TokenKind::Number))
         {
             return None;
         }
@@ -392,13 +429,18 @@ impl Attributor<'_, '_> {
                     return None;
                 }
                 let np = speakers::subject_before(cx, c.tokens.start, i)?;
-                if np.head.start < i {
+                // The speaker phrase follows the quotation directly (`"…," Fox's Chris
+                // Wallace said`), not after more words of the sentence.
+                if np.head.start < i
+                    || np.start.max(i) - i > 4
+                    || (i..np.start.max(i)).any(|t| cx.kind(t) == TokenKind::Punct)
+                {
                     return None;
                 }
                 // A new sentence after the quotation must be a short tag.
                 let crossed = cx.doc.sentence_of(k) != cx.doc.sentence_of(close);
                 let end = self.tag_end(c.tokens.end, paragraph.end);
-                if crossed && !cx.is_terminal(end.min(cx.len() - 1)) {
+                if crossed && end < paragraph.end && !cx.is_terminal(end) {
                     return None;
                 }
                 return Some((Some(c.tokens.clone()), Some(np), Some(c.tokens.end)));
@@ -506,7 +548,23 @@ impl Attributor<'_, '_> {
             j -= 1;
         }
         if j > sentence.start && matches!(cx.lower(j - 1), "and" | "but" | "then") {
-            return speakers::clause_subject(cx, start);
+            // The subject of the verb before: `Trump denounced … and pledged …`.
+            let earlier = (sentence.start..j - 1).rev().find_map(|k| {
+                self.cue(k).filter(|c| {
+                    c.tokens.start == k && c.class(cx) != CueClass::Noun && c.tokens.end < j
+                })
+            });
+            if let Some(c) = earlier
+                && !c.form(cx).participle
+                && let Some(np) = speakers::subject_before(
+                    cx,
+                    c.tokens.start,
+                    self.clause_floor(c.tokens.start, sentence.start),
+                )
+            {
+                return Some(np);
+            }
+            return speakers::clause_subject(cx, start).filter(|np| np.head.end <= start);
         }
         None
     }
@@ -514,13 +572,8 @@ impl Attributor<'_, '_> {
     /// The first token a subject may use: the sentence start, or after a quotation or quote
     /// already claimed.
     fn clause_floor(&self, at: usize, sentence_start: usize) -> usize {
-        let cx = self.cx;
         let mut lo = at;
-        while lo > sentence_start {
-            let k = lo - 1;
-            if self.used[k] || cx.kind(k) == TokenKind::Quote {
-                break;
-            }
+        while lo > sentence_start && !self.used[lo - 1] {
             lo -= 1;
         }
         lo
@@ -580,14 +633,22 @@ impl Attributor<'_, '_> {
         if class == CueClass::Accord {
             return self.according(cue, floor, sentence.clone());
         }
-        let comma_before = cue.tokens.start > floor && cx.is(cue.tokens.start - 1, ",");
+        let comma_before = cue.tokens.start > floor && {
+            let k = cue.tokens.start - 1;
+            cx.is(k, ",") || cx.kind(k) == TokenKind::Quote && k > 0 && cx.is(k - 1, ",")
+        };
         // `…, said X.`
         if comma_before
             && matches!(class, CueClass::Say | CueClass::Tell)
             && let Some(np) = speakers::subject_after(cx, cue.tokens.end, sentence.end)
             && self.tag_reaches_end(np.head.end, sentence.end)
         {
-            let content = self.trim(floor..cue.tokens.start - 1);
+            let end = if cx.is(cue.tokens.start - 1, ",") {
+                cue.tokens.start - 1
+            } else {
+                cue.tokens.start
+            };
+            let content = self.trim(floor..end);
             return self.make(content, cue, Some(np));
         }
         let speaker = self.speaker_of(cue)?;
@@ -615,7 +676,7 @@ impl Attributor<'_, '_> {
             }
             if after < sentence.end && cx.is(after, ",") {
                 // `The plan, he said, is dead.`
-                let end = self.clause_end(after + 1, sentence.end);
+                let end = self.clause_end(after + 1, sentence.end, false);
                 let content = self.trim(floor..end);
                 return self.make(content, cue, Some(speaker));
             }
@@ -625,7 +686,8 @@ impl Attributor<'_, '_> {
             return None;
         }
         let start = self.content_start(cue, sentence.end);
-        let end = self.clause_end(start, sentence.end);
+        let phrase_only = matches!(cue.class(cx), CueClass::Think | CueClass::Call);
+        let end = self.clause_end(start, sentence.end, phrase_only);
         let content = self.trim(start..end);
         self.make(content, cue, Some(speaker))
     }
@@ -658,7 +720,7 @@ impl Attributor<'_, '_> {
         let at_start = (floor..cue.tokens.start)
             .all(|t| cx.kind(t) == TokenKind::Punct || speakers_opener(cx.lower(t)));
         let content = if at_start && after < sentence.end && cx.is(after, ",") {
-            let end = self.clause_end(after + 1, sentence.end);
+            let end = self.clause_end(after + 1, sentence.end, false);
             self.trim(after + 1..end)
         } else if after + 1 < sentence.end
             && cx.is(after, ",")
@@ -667,7 +729,7 @@ impl Attributor<'_, '_> {
             && cx.is(cue.tokens.start - 1, ",")
         {
             // `Notably absent, according to members, was any mention of …`
-            let end = self.clause_end(after + 1, sentence.end);
+            let end = self.clause_end(after + 1, sentence.end, false);
             self.trim(floor..end)
         } else {
             self.trim(floor..cue.tokens.start)
@@ -678,7 +740,16 @@ impl Attributor<'_, '_> {
     /// True when only adverbials follow token `from` up to the end of the sentence.
     fn tag_reaches_end(&self, from: usize, end: usize) -> bool {
         let cx = self.cx;
-        let after = self.skip_adverbials(from, end);
+        let mut after = self.skip_adverbials(from, end);
+        // `said Jeff Smith, a professor at The New School.`: an apposition to the end.
+        if after < end
+            && cx.is(after, ",")
+            && end - after <= 2 * CUE_REACH
+            && (after + 1..end)
+                .all(|t| cx.kind(t) != TokenKind::Quote && self.cue(t).is_none() && !cx.is(t, ";"))
+        {
+            after = end;
+        }
         after >= end
             || cx.is_terminal(after)
             || (cx.kind(after) == TokenKind::Quote && after + 1 >= end)
@@ -827,7 +898,7 @@ impl Attributor<'_, '_> {
 
     /// Where reported speech starting at `start` ends: the sentence end, a semicolon, a new
     /// attribution (`, adding …`, `, according to …`), or a quote already claimed.
-    fn clause_end(&self, start: usize, end: usize) -> usize {
+    fn clause_end(&self, start: usize, end: usize, phrase_only: bool) -> usize {
         let cx = self.cx;
         let mut i = start;
         while i < end {
@@ -836,8 +907,22 @@ impl Attributor<'_, '_> {
             }
             if let Some(q) = cx.quote_at(i) {
                 // A quotation inside reported speech belongs to it, to its end.
-                let outer = cx.quoted[q].outer();
+                let quoted = &cx.quoted[q];
+                let outer = quoted.outer();
                 if outer.start == i && outer.end > end {
+                    return outer.end;
+                }
+                // A quotation that ends with its own punctuation (`"…business,"`, `"You
+                // lie!"`) ends the reported speech when more than a stop follows it.
+                let last = quoted.tokens.end - 1;
+                if quoted.close.is_some()
+                    && i > start
+                    && matches!(cx.text(last), "," | "!" | "?")
+                    && outer.end < end
+                    && !cx.is_terminal(outer.end)
+                    && !(cx.text(last) == ","
+                        && matches!(cx.lower(outer.end), "and" | "but" | "or"))
+                {
                     return outer.end;
                 }
                 i = outer.end.max(i + 1);
@@ -846,12 +931,28 @@ impl Attributor<'_, '_> {
             if cx.is(i, ";") {
                 return i;
             }
-            if cx.is(i, ",")
-                && i + 1 < end
-                && let Some(c) = self.cue(i + 1)
-                && (c.form(cx).participle || c.class(cx) == CueClass::Accord)
-            {
-                return i;
+            if cx.is(i, ",") && i + 1 < end {
+                // `, adding …`, `, according to …`, `, cited …`: another attribution.
+                if self.cue(i + 1).is_some_and(|c| c.tokens.start == i + 1) {
+                    return i;
+                }
+                // Stance and naming verbs take a phrase, not a clause.
+                if phrase_only {
+                    return i;
+                }
+            }
+            // `called her "weak" and said …`: a second verb of saying starts its own quote.
+            if i > start && matches!(cx.lower(i), "and" | "but" | "then" | "while") {
+                let limit = (i + 5).min(end);
+                if (i + 1..limit)
+                    .take_while(|&k| cx.kind(k) != TokenKind::Punct)
+                    .any(|k| {
+                        self.cue(k)
+                            .is_some_and(|c| c.tokens.start == k && c.class(cx) != CueClass::Noun)
+                    })
+                {
+                    return i;
+                }
             }
             // `defended Khan saying that …`: a participle of saying starts its own quote.
             if i > start
@@ -923,7 +1024,7 @@ impl Attributor<'_, '_> {
         } else {
             QuoteKind::Mixed
         };
-        let mut content = content;
+        let content = content;
         if !quotes.is_empty() && matches!(class, CueClass::Call | CueClass::Think) {
             // `called it "a sham"`, `blame confusion on "media spin."`: the fragment is the quote.
             let quoted_words: usize = quotes
@@ -935,11 +1036,8 @@ impl Attributor<'_, '_> {
                         .count()
                 })
                 .sum();
-            if words.saturating_sub(quoted_words) <= 3
-                && let Some(&q) = quotes.last()
-            {
+            if words.saturating_sub(quoted_words) <= 3 {
                 kind = QuoteKind::Partial;
-                content = cx.quoted[q].tokens.clone();
             }
         }
         Some(Found {

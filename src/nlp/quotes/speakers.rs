@@ -305,6 +305,14 @@ pub fn np_starting_at(cx: &Context, i: usize, hi: usize) -> Option<Np> {
     if is_determiner(cx, s) && cx.lower(s) != "that" {
         s += 1;
     }
+    // `tweeted another`, `said one`: a determiner standing alone.
+    if s > i && (s >= hi || !cx.is_word(s)) {
+        return matches!(
+            cx.lower(i),
+            "another" | "one" | "some" | "many" | "others" | "both" | "several" | "most" | "all"
+        )
+        .then(|| Np::one(i, Form::Nominal));
+    }
     if s >= hi {
         return None;
     }
