@@ -1024,7 +1024,6 @@ impl Attributor<'_, '_> {
         } else {
             QuoteKind::Mixed
         };
-        let content = content;
         if !quotes.is_empty() && matches!(class, CueClass::Call | CueClass::Think) {
             // `called it "a sham"`, `blame confusion on "media spin."`: the fragment is the quote.
             let quoted_words: usize = quotes
