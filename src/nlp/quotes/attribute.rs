@@ -233,7 +233,7 @@ impl Attributor<'_, '_> {
         };
         if !matches!(
             cue.class(cx),
-            CueClass::Say | CueClass::Tell | CueClass::Think | CueClass::Call
+            CueClass::Say | CueClass::Tell | CueClass::Tag | CueClass::Think | CueClass::Call
         ) {
             return None;
         }
@@ -405,8 +405,10 @@ impl Attributor<'_, '_> {
             && c.tokens.start == i
         {
             let class = c.class(cx);
-            if matches!(class, CueClass::Say | CueClass::Tell | CueClass::Accord)
-                && !c.form(cx).participle
+            if matches!(
+                class,
+                CueClass::Say | CueClass::Tell | CueClass::Tag | CueClass::Accord
+            ) && !c.form(cx).participle
             {
                 let np = speakers::subject_after(cx, c.tokens.end, sentence.end);
                 let np = match np {
@@ -425,7 +427,9 @@ impl Attributor<'_, '_> {
                 return None;
             }
             if let Some(c) = self.cue(k) {
-                if !matches!(c.class(cx), CueClass::Say | CueClass::Tell) || c.form(cx).participle {
+                if !matches!(c.class(cx), CueClass::Say | CueClass::Tell | CueClass::Tag)
+                    || c.form(cx).participle
+                {
                     return None;
                 }
                 let np = speakers::subject_before(cx, c.tokens.start, i)?;
@@ -486,9 +490,9 @@ impl Attributor<'_, '_> {
             return None;
         }
         if (after_cue..n.open).any(|t| {
-            self.cue(t)
-                .is_some_and(|c| matches!(c.class(cx), CueClass::Say | CueClass::Tell))
-                || cx.kind(t) == TokenKind::Quote
+            self.cue(t).is_some_and(|c| {
+                matches!(c.class(cx), CueClass::Say | CueClass::Tell | CueClass::Tag)
+            }) || cx.kind(t) == TokenKind::Quote
         }) {
             return None;
         }
@@ -586,7 +590,7 @@ impl Attributor<'_, '_> {
         for ci in 0..self.cues.len() {
             let cue = self.cues[ci].clone();
             let class = cue.class(cx);
-            if class == CueClass::Noun
+            if matches!(class, CueClass::Noun | CueClass::Tag)
                 || self.any_used(cue.tokens.clone())
                 || cx.quote_at(cue.tokens.start).is_some()
                 || self.is_passive(&cue)
@@ -665,7 +669,12 @@ impl Attributor<'_, '_> {
             && speaker.head.end <= cue.tokens.start
         {
             let after = self.skip_adverbials(cue.tokens.end, sentence.end);
-            if self.tag_reaches_end(cue.tokens.end, sentence.end) {
+            let after_cue = if cue.class(cx) == CueClass::Tell {
+                self.skip_object(cue.tokens.end, sentence.end)
+            } else {
+                cue.tokens.end
+            };
+            if self.tag_reaches_end(after_cue, sentence.end) {
                 let end = if cx.is(subject_start - 1, ",") {
                     subject_start - 1
                 } else {
@@ -706,7 +715,7 @@ impl Attributor<'_, '_> {
     /// `according to X, …` and `…, according to X`.
     fn according(&self, cue: &Cue, floor: usize, sentence: Range<usize>) -> Option<Found> {
         let cx = self.cx;
-        let np = speakers::subject_after(cx, cue.tokens.end, sentence.end)?;
+        let np = speakers::np_starting_at(cx, cue.tokens.end, sentence.end)?;
         // Skip the rest of the source phrase (`according to a statement from the campaign`).
         let mut after = np.head.end;
         while after < sentence.end
@@ -741,6 +750,37 @@ impl Attributor<'_, '_> {
     fn tag_reaches_end(&self, from: usize, end: usize) -> bool {
         let cx = self.cx;
         let mut after = self.skip_adverbials(from, end);
+        // `told The Wall Street Journal`, `during his campaign speech to supporters`: a short
+        // rest without a clause of its own.
+        if after < end
+            && end - after <= 8
+            && matches!(
+                cx.lower(after),
+                "to" | "in"
+                    | "at"
+                    | "on"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "with"
+                    | "from"
+                    | "for"
+                    | "about"
+                    | "as"
+                    | "while"
+                    | "outside"
+                    | "inside"
+                    | "near"
+                    | "ahead"
+            )
+            && (after..end).all(|t| {
+                cx.kind(t) != TokenKind::Quote
+                    && self.cue(t).is_none()
+                    && !matches!(cx.lower(t), "that" | "," | ";" | ":")
+            })
+        {
+            after = end;
+        }
         // `said Jeff Smith, a professor at The New School.`: an apposition to the end.
         if after < end
             && cx.is(after, ",")
@@ -1015,7 +1055,8 @@ impl Attributor<'_, '_> {
                     }
                     v
                 });
-        if words < MIN_CONTENT_WORDS && quotes.is_empty() {
+        let answer = words == 1 && matches!(cx.lower(content.start), "yes" | "no");
+        if words < MIN_CONTENT_WORDS && quotes.is_empty() && !answer {
             return None;
         }
         let class = cue.class(cx);

@@ -24,6 +24,8 @@ pub enum CueClass {
     Noun,
     /// `according to`.
     Accord,
+    /// Verbs of saying that count only beside a quotation (`"…," he continues`).
+    Tag,
 }
 
 /// One form of a cue: the lower-case words it matches.
@@ -116,10 +118,10 @@ impl Lexicon {
                 "call" => CueClass::Call,
                 "noun" => CueClass::Noun,
                 "accord" => CueClass::Accord,
+                "tag" => CueClass::Tag,
                 _ => continue,
             };
             let mut lemma = None;
-            let mut lemma_words: Vec<String> = Vec::new();
             for form in rest.split(',') {
                 let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
                 if words.is_empty() {
@@ -134,19 +136,8 @@ impl Lexicon {
                     }
                     (_, Some(id)) => id,
                 };
-                if lemma_words.is_empty() || class == CueClass::Noun {
-                    lemma_words = words.clone();
-                }
                 let participle = words[0].ends_with("ing") && words[0].len() > 4;
-                let tense = if participle {
-                    Tense::Ing
-                } else if words == lemma_words {
-                    Tense::Base
-                } else if words[0].ends_with('s') && !words[0].ends_with("ss") {
-                    Tense::Third
-                } else {
-                    Tense::Past
-                };
+                let tense = tense_of(&words[0], participle);
                 forms.push(CueForm {
                     words,
                     class,
@@ -219,6 +210,61 @@ impl Lexicon {
     /// The gender of a first name, if the list knows it.
     pub fn first_name(&self, lower: &str) -> Option<Gender> {
         self.first_names.get(lower).copied()
+    }
+}
+
+/// Past forms that do not end in -ed.
+const IRREGULAR_PAST: &[&str] = &[
+    "said",
+    "told",
+    "wrote",
+    "written",
+    "thought",
+    "felt",
+    "knew",
+    "known",
+    "saw",
+    "seen",
+    "sought",
+    "found",
+    "shown",
+    "swore",
+    "sworn",
+    "shot",
+    "hit",
+    "went",
+    "put",
+    "spoke",
+    "spoken",
+    "cried",
+    "understood",
+    "forecast",
+    "read",
+    "cast",
+    "led",
+    "brought",
+    "gave",
+    "given",
+    "made",
+    "took",
+    "taken",
+    "held",
+    "meant",
+    "struck",
+    "laid",
+    "paid",
+];
+
+/// The verb form of `word` (the first word of a cue form).
+fn tense_of(word: &str, participle: bool) -> Tense {
+    if participle {
+        Tense::Ing
+    } else if word.ends_with("ed") || IRREGULAR_PAST.contains(&word) {
+        Tense::Past
+    } else if word.ends_with('s') && !word.ends_with("ss") {
+        Tense::Third
+    } else {
+        Tense::Base
     }
 }
 

@@ -176,6 +176,29 @@ fn is_skippable(cx: &Context, i: usize) -> bool {
         || (w.len() >= 5 && w.ends_with("ly") && !LY_NOUNS.contains(&w))
 }
 
+/// A number or a number word (`46`, `three`, `half`).
+fn is_number_word(cx: &Context, i: usize) -> bool {
+    cx.kind(i) == crate::nlp::text::TokenKind::Number
+        || matches!(
+            cx.lower(i),
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "half"
+                | "dozen"
+                | "hundreds"
+                | "thousands"
+                | "millions"
+        )
+}
+
 /// The name run ending at `j` (a name word), reaching no further back than `lo`.
 fn name_run_ending(cx: &Context, j: usize, lo: usize) -> Range<usize> {
     let mut s = j;
@@ -248,11 +271,40 @@ pub fn np_ending_at(cx: &Context, j: usize, lo: usize) -> Option<Np> {
     }
     if cx.is_name_word(j) {
         let run = name_run_ending(cx, j, lo);
+        // `36 percent of Democrats`: a share of a group is a phrase, not the name.
+        if run.start >= lo + 2
+            && cx.lower(run.start - 1) == "of"
+            && (is_number_word(cx, run.start - 2) || cx.lower(run.start - 2) == "percent")
+        {
+            let mut s = run.start - 2;
+            while s > lo && (is_number_word(cx, s - 1) || cx.lower(s - 1) == "percent") {
+                s -= 1;
+            }
+            return Some(Np {
+                head: s..j + 1,
+                start: s,
+                form: Form::Nominal,
+            });
+        }
         return Some(Np {
             start: run.start,
             head: name_part(cx, run),
             form: Form::Name,
         });
+    }
+    // `One in three`, `nearly three in five`: a share of people.
+    if is_number_word(cx, j) {
+        if j >= lo + 2
+            && matches!(cx.lower(j - 1), "in" | "of" | "out")
+            && is_number_word(cx, j - 2)
+        {
+            return Some(Np {
+                head: j - 2..j + 1,
+                start: j - 2,
+                form: Form::Nominal,
+            });
+        }
+        return None;
     }
     if !is_nominal_word(cx, j) {
         return None;
@@ -272,6 +324,14 @@ pub fn np_ending_at(cx: &Context, j: usize, lo: usize) -> Option<Np> {
             } else {
                 break;
             }
+        } else if k > lo
+            && matches!(cx.lower(k), "of" | "for" | "at" | "from")
+            && (is_nominal_word(cx, k - 1) || is_number_word(cx, k - 1))
+        {
+            // `46 percent of voters`, `officials at the agency`.
+            s = k - 1;
+        } else if is_number_word(cx, k) {
+            s = k;
         } else if is_nominal_word(cx, k)
             || cx.is_name_word(k)
             || cx.is_word(k) && k > lo && {
@@ -445,6 +505,9 @@ pub fn subject_after(cx: &Context, i: usize, hi: usize) -> Option<Np> {
             && cx.is_name_word(e + 1)
             && let Some(inner) = np_starting_at(cx, e + 1, hi)
             && inner.form == Form::Name
+            && (inner.head.end >= hi
+                || cx.is(inner.head.end, ",")
+                || cx.is_terminal(inner.head.end))
         {
             return Some(inner);
         }
