@@ -34,6 +34,8 @@ pub struct Found {
     pub inherit: Option<usize>,
 }
 
+/// Words that join a second clause; one followed by a cue starts another quote.
+const CLAUSE_JOINERS: &[&str] = &["and", "but", "then", "while"];
 /// How far from a quotation its cue may be, in tokens.
 const CUE_REACH: usize = 12;
 /// The fewest words of reported speech.
@@ -982,7 +984,7 @@ impl Attributor<'_, '_> {
                 }
             }
             // `called her "weak" and said …`: a second verb of saying starts its own quote.
-            if i > start && matches!(cx.lower(i), "and" | "but" | "then" | "while") {
+            if i > start && CLAUSE_JOINERS.contains(&cx.lower(i)) {
                 let limit = (i + 5).min(end);
                 if (i + 1..limit)
                     .take_while(|&k| cx.kind(k) != TokenKind::Punct)
