@@ -1,0 +1,7 @@
+//! Test modules, one per feature.
+
+mod cli;
+mod hostile;
+mod ordering;
+mod safety;
+mod tables;
