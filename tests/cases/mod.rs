@@ -1,6 +1,7 @@
 //! Test modules, one per feature.
 
 mod cli;
+mod golden;
 mod hostile;
 mod ordering;
 mod safety;
