@@ -2,10 +2,10 @@
 //! and on BBC articles from `../shared/data/bbc-news` (skipped when the data is absent).
 
 use divan::counter::BytesCount;
-use divan::{black_box, Bencher};
+use divan::{Bencher, black_box};
 use newsmine::nlp::language;
 use newsmine::nlp::text::Doc;
-use newsmine::{analyse, Article};
+use newsmine::{Article, analyse};
 use std::path::Path;
 
 fn main() {
@@ -13,7 +13,9 @@ fn main() {
 }
 
 fn shared(rel: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(rel)
 }
 
 fn seed() -> String {

@@ -3,7 +3,7 @@
 //! After an intended change of output, regenerate with
 //! `NEWSMINE_UPDATE_GOLDEN=1 cargo test --release golden` and review the diff.
 
-use crate::util::{code, project_root, run_in, stderr, table_bytes, TestDir};
+use crate::util::{TestDir, code, project_root, run_in, stderr, table_bytes};
 
 #[test]
 fn sample_corpus_tables_match_the_golden_files() {
@@ -12,7 +12,15 @@ fn sample_corpus_tables_match_the_golden_files() {
     let out = t.join("out");
     let o = run_in(
         &root,
-        &["run", "sample_corpus", "-o", &out.to_string_lossy(), "-q", "--threads", "2"],
+        &[
+            "run",
+            "sample_corpus",
+            "-o",
+            &out.to_string_lossy(),
+            "-q",
+            "--threads",
+            "2",
+        ],
     );
     assert!(matches!(code(&o), 0 | 3), "{}", stderr(&o));
     let golden = root.join("tests/golden/sample_corpus");
