@@ -13,7 +13,7 @@
 
 use super::context::Context;
 use super::cues::{self, Cue};
-use super::lexicon::{CueClass, class};
+use super::lexicon::{CueClass, Tense, class};
 use super::speakers::{self, Form, Np};
 use crate::extraction::QuoteKind;
 use crate::nlp::text::TokenKind;
@@ -78,6 +78,7 @@ pub fn attribute(cx: &Context) -> Vec<Found> {
     };
     a.direct_quotes();
     a.reported_speech();
+    a.fragments_of_speakers();
     a.continuations();
     let mut found = a.found;
     // Keep text order; `inherit` indices must follow the sort.
@@ -149,9 +150,18 @@ impl Attributor<'_, '_> {
             if self.any_used(cx.quoted[first].outer()) {
                 continue;
             }
-            let attribution = self
-                .cue_before_quote(first)
-                .or_else(|| self.tag_after_quote(last));
+            // A cue at the end of the paragraph before (`What they said:`) gives way to a tag
+            // beside the quotation itself (`"…" – Joana Pires`).
+            let open = cx.quoted[first].open;
+            let cue_in_paragraph_before =
+                open > 0 && cx.paragraph_of(open - 1) != cx.paragraph_of(open);
+            let attribution = if cue_in_paragraph_before {
+                self.tag_after_quote(last)
+                    .or_else(|| self.cue_before_quote(first))
+            } else {
+                self.cue_before_quote(first)
+                    .or_else(|| self.tag_after_quote(last))
+            };
             let Some((cue, speaker, tag_end)) = attribution else {
                 continue;
             };
@@ -309,7 +319,8 @@ impl Attributor<'_, '_> {
             if !introduced {
                 return None;
             }
-            if !self.is_adverbial_token(k) {
+            let colon = cx.is(j + 1, ":");
+            if !self.is_adverbial_token(k) && !(colon && cx.is_lower_word(k)) {
                 return None;
             }
             k -= 1;
@@ -345,7 +356,7 @@ impl Attributor<'_, '_> {
                 && k > 0
                 && matches!(
                     cx.lower(k - 1),
-                    "a" | "an" | "the" | "his" | "her" | "their"
+                    "a" | "an" | "the" | "his" | "her" | "their" | "'s" | "’s"
                 )
     }
 
@@ -613,11 +624,7 @@ impl Attributor<'_, '_> {
         let s = cue.tokens.start;
         let form = cue.form(cx);
         let w = &form.words[0];
-        let past = w.ends_with("ed")
-            || matches!(
-                w.as_str(),
-                "told" | "said" | "written" | "thought" | "known" | "seen" | "shown" | "found"
-            );
+        let past = form.tense == Tense::Past;
         let mut j = s;
         let mut steps = 0;
         while j > 0 && steps < 3 && cx.is_lower_word(j - 1) && cx.lower(j - 1).ends_with("ly") {
@@ -718,8 +725,17 @@ impl Attributor<'_, '_> {
     fn according(&self, cue: &Cue, floor: usize, sentence: Range<usize>) -> Option<Found> {
         let cx = self.cx;
         let np = speakers::np_starting_at(cx, cue.tokens.end, sentence.end)?;
-        // Skip the rest of the source phrase (`according to a statement from the campaign`).
+        // Skip the rest of the source phrase (`according to a statement from the campaign`)
+        // and an apposition (`according to Tomas Eriksen, a shipping analyst at Fjordbank, …`).
         let mut after = np.head.end;
+        if after + 1 < sentence.end
+            && cx.is(after, ",")
+            && matches!(cx.lower(after + 1), "a" | "an" | "the" | "who" | "which")
+            && let Some(second) =
+                (after + 2..(after + 2 * CUE_REACH).min(sentence.end)).find(|&t| cx.is(t, ","))
+        {
+            after = second;
+        }
         while after < sentence.end
             && !cx.is(after, ",")
             && !cx.is_terminal(after)
@@ -1089,6 +1105,77 @@ impl Attributor<'_, '_> {
             speaker: speaker.filter(|np| np.head.end <= cx.len()),
             inherit: None,
         })
+    }
+
+    // ---- pass 2b: fragments of someone just quoted ----
+
+    /// A quoted fragment in a clause whose subject was quoted in the same or the sentence
+    /// before takes that speaker: `… Sanders said: "…", she then went on to blame confusion on
+    /// "media spin."` The verb after the subject is the cue.
+    fn fragments_of_speakers(&mut self) {
+        let cx = self.cx;
+        for q in 0..cx.quoted.len() {
+            let quoted = &cx.quoted[q];
+            if quoted.depth != 0 || self.any_used(quoted.outer()) {
+                continue;
+            }
+            let sentence = cx.sentence_tokens(quoted.open);
+            // A fragment: its sentence has words before it.
+            let floor = self.clause_floor(quoted.open, sentence.start);
+            let mut i = floor;
+            while i < quoted.open
+                && (cx.kind(i) != TokenKind::Word
+                    || matches!(cx.lower(i), "and" | "but" | "then" | "so"))
+            {
+                i += 1;
+            }
+            if i >= quoted.open {
+                continue;
+            }
+            let Some(np) = speakers::np_starting_at(cx, i, quoted.open) else {
+                continue;
+            };
+            let pronoun = np.form == Form::Pronoun
+                && matches!(cx.lower(np.head.start), "he" | "she" | "they");
+            if !pronoun && np.form != Form::Name {
+                continue;
+            }
+            let this = cx.doc.sentence_of(quoted.open);
+            let recent = self.found.iter().rev().find(|f| {
+                let s = cx.doc.sentence_of(f.content.start);
+                s + 1 >= this && s <= this && f.speaker.is_some()
+            });
+            let Some(recent) = recent else { continue };
+            let Some(theirs) = &recent.speaker else {
+                continue;
+            };
+            let same = pronoun
+                || np.form == Form::Name
+                    && cx.lower(np.head.end - 1) == cx.lower(theirs.head.end - 1);
+            if !same {
+                continue;
+            }
+            let mut v = np.head.end;
+            while v < quoted.open && cx.has_class(v, class::SKIP) {
+                v += 1;
+            }
+            if v >= quoted.open || !cx.is_lower_word(v) {
+                continue;
+            }
+            let cue = match self.cue(v) {
+                Some(c) if c.tokens.start == v => c.tokens.clone(),
+                _ => v..v + 1,
+            };
+            let content = quoted.tokens.clone();
+            self.claim(quoted.outer());
+            self.found.push(Found {
+                content,
+                kind: QuoteKind::Partial,
+                cue: Some(cue),
+                speaker: Some(np),
+                inherit: None,
+            });
+        }
     }
 
     // ---- pass 3: continuations ----

@@ -140,6 +140,26 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
     {
         return false;
     }
+    // `reports of deaths`, `fear of roadworks`: a noun.
+    if matches!(f.tense, Tense::Base | Tense::Third)
+        && f.words.len() == 1
+        && i + 1 < cx.len()
+        && cx.lower(i + 1) == "of"
+    {
+        return false;
+    }
+    // `a profit warning that …`: a noun after a determiner and a noun.
+    if f.tense == Tense::Ing
+        && j >= sentence.start + 2
+        && cx.is_lower_word(j - 1)
+        && !cx.has_class(j - 1, class::FUNCTION | class::SKIP)
+        && matches!(
+            cx.lower(j - 2),
+            "a" | "an" | "the" | "his" | "her" | "its" | "their"
+        )
+    {
+        return false;
+    }
     match f.tense {
         Tense::Ing | Tense::Past => {
             !(j > sentence.start

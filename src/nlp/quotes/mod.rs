@@ -35,7 +35,7 @@ pub fn extract(doc: &Doc, entities: &[Entity], mentions: &[Mention]) -> Vec<Quot
     if found.is_empty() {
         return Vec::new();
     }
-    let names = NameIndex::build(&cx, entities, mentions);
+    let mut names = NameIndex::build(&cx, entities, mentions);
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
         let head = f.inherit.and_then(|h| quotes.get(h));
@@ -48,7 +48,7 @@ pub fn extract(doc: &Doc, entities: &[Entity], mentions: &[Mention]) -> Vec<Quot
                 sentence: 0,
                 ..h.clone()
             },
-            None => speaker_fields(&cx, &names, f, i + 1),
+            None => speaker_fields(&cx, &mut names, f, i + 1),
         };
         quotes.push(with_content(&cx, f, quote));
     }
@@ -56,7 +56,7 @@ pub fn extract(doc: &Doc, entities: &[Entity], mentions: &[Mention]) -> Vec<Quot
 }
 
 /// A quote with the speaker and cue of `f`, content still empty.
-fn speaker_fields(cx: &Context, names: &NameIndex, f: &Found, id: usize) -> Quote {
+fn speaker_fields(cx: &Context, names: &mut NameIndex, f: &Found, id: usize) -> Quote {
     let (cue, cue_span) = match &f.cue {
         Some(c) if !c.is_empty() => {
             let b = cx.bytes(c.clone());

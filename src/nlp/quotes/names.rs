@@ -193,7 +193,7 @@ impl NameIndex {
                         Kind::Org
                     } else if titled
                         || title_gender.is_some()
-                        || first_gender.is_some() && (words > 1 || !at_sentence_start)
+                        || first_gender.is_some() && words > 1
                     {
                         Kind::Person
                     } else {
@@ -230,11 +230,18 @@ impl NameIndex {
     }
 
     /// Resolves the speaker phrase `np` of a quote whose cue is at token `at`.
-    pub fn resolve(&self, cx: &Context, np: &Np, at: usize) -> Resolved {
+    /// A name that speaks and is no organisation is taken for a person from then on, so that
+    /// a later `he` or `she` can refer to it.
+    pub fn resolve(&mut self, cx: &Context, np: &Np, at: usize) -> Resolved {
         let written = || cx.doc.span_text(np.head.clone()).to_string();
         match np.form {
             Form::Name => match self.referent_at(np.head.clone()) {
-                Some(r) => self.resolved(r),
+                Some(r) => {
+                    if self.referents[r].kind == Kind::Other && self.referents[r].entity.is_none() {
+                        self.referents[r].kind = Kind::Person;
+                    }
+                    self.resolved(r)
+                }
                 None => Resolved {
                     name: written(),
                     entity: None,

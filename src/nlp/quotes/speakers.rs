@@ -286,6 +286,28 @@ pub fn np_ending_at(cx: &Context, j: usize, lo: usize) -> Option<Np> {
                 form: Form::Nominal,
             });
         }
+        // `the European Flower Trade Council in the Netherlands said`, `a spokesman for
+        // Clinton said`: the phrase before the preposition is the speaker.
+        let mut p = run.start;
+        if p > lo && is_determiner(cx, p - 1) {
+            p -= 1;
+        }
+        if p >= lo + 2
+            && matches!(
+                cx.lower(p - 1),
+                "in" | "of" | "for" | "at" | "from" | "with"
+            )
+            && let Some(left) = np_ending_at_simple(cx, p - 2, lo)
+        {
+            return Some(match left.form {
+                Form::Name => left,
+                _ => Np {
+                    head: left.start..j + 1,
+                    start: left.start,
+                    form: Form::Nominal,
+                },
+            });
+        }
         return Some(Np {
             start: run.start,
             head: name_part(cx, run),
@@ -311,27 +333,35 @@ pub fn np_ending_at(cx: &Context, j: usize, lo: usize) -> Option<Np> {
     }
     let mut s = j;
     let mut steps = 0;
+    let mut hops = 0;
     while s > lo && steps < MAX_PHRASE {
         let k = s - 1;
         if is_determiner(cx, k) {
             s = k;
-            // `a spokesman for the campaign`: continue over the preposition.
-            if s >= lo + 2
+            // `a spokesman for the campaign`: continue over one preposition.
+            if hops == 0
+                && s >= lo + 2
                 && PHRASE_PREPOSITIONS.contains(&cx.lower(s - 1))
                 && (is_nominal_word(cx, s - 2) || cx.is_name_word(s - 2))
             {
                 s -= 2;
+                hops += 1;
             } else {
                 break;
             }
-        } else if k > lo
+        } else if hops == 0
+            && k > lo
             && matches!(cx.lower(k), "of" | "for" | "at" | "from")
             && (is_nominal_word(cx, k - 1) || is_number_word(cx, k - 1))
         {
             // `46 percent of voters`, `officials at the agency`.
             s = k - 1;
+            hops += 1;
         } else if is_number_word(cx, k) {
             s = k;
+        } else if cx.lower(k).ends_with("ing") && !(k > lo && is_determiner(cx, k - 1)) {
+            // `taking 54 per cent …`: a verb, not a modifier.
+            break;
         } else if is_nominal_word(cx, k)
             || cx.is_name_word(k)
             || cx.is_word(k) && k > lo && {
@@ -344,6 +374,33 @@ pub fn np_ending_at(cx: &Context, j: usize, lo: usize) -> Option<Np> {
             break;
         }
         steps += 1;
+    }
+    Some(Np {
+        head: s..j + 1,
+        start: s,
+        form: Form::Nominal,
+    })
+}
+
+/// A name or a common noun phrase ending at `j` without prepositions, or `None`.
+fn np_ending_at_simple(cx: &Context, j: usize, lo: usize) -> Option<Np> {
+    if cx.is_name_word(j) {
+        let run = name_run_ending(cx, j, lo);
+        return Some(Np {
+            start: run.start,
+            head: name_part(cx, run),
+            form: Form::Name,
+        });
+    }
+    if !is_nominal_word(cx, j) {
+        return None;
+    }
+    let mut s = j;
+    while s > lo && j - s < 5 && (is_nominal_word(cx, s - 1) || cx.is_name_word(s - 1)) {
+        s -= 1;
+    }
+    if s > lo && is_determiner(cx, s - 1) {
+        s -= 1;
     }
     Some(Np {
         head: s..j + 1,
