@@ -38,6 +38,9 @@ pub struct Found {
 const CLAUSE_JOINERS: &[&str] = &["and", "but", "then", "while"];
 /// How far from a quotation its cue may be, in tokens.
 const CUE_REACH: usize = 12;
+/// The longest stretch of reported speech, in tokens: the bound that keeps the cost per cue
+/// constant in a sentence of any length.
+const MAX_CLAUSE: usize = 300;
 /// The fewest words of reported speech.
 const MIN_CONTENT_WORDS: usize = 2;
 
@@ -249,7 +252,7 @@ impl Attributor<'_, '_> {
         ) {
             return None;
         }
-        if cue.class(cx) == CueClass::Think && !introduced {
+        if matches!(cue.class(cx), CueClass::Think | CueClass::Tag) && !introduced {
             return None;
         }
         // Without `:` or `,`, a quotation that does not finish the sentence is part of reported
@@ -539,20 +542,39 @@ impl Attributor<'_, '_> {
             }
             return speakers::clause_subject(cx, start).or(before);
         }
-        // `declined to say`, `went on to say`: the subject of the verb before `to`.
+        // `declined to say`, `went on to say`: the subject of the verb group before `to`.
         if start > lo + 1 && cx.lower(start - 1) == "to" {
             let mut j = start - 1;
             let mut steps = 0;
             while j > lo
-                && steps < 3
+                && steps < 4
                 && cx.is_lower_word(j - 1)
-                && !matches!(cx.lower(j - 1), "that" | "who" | "which")
+                && !matches!(
+                    cx.lower(j - 1),
+                    "that"
+                        | "who"
+                        | "which"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "it"
+                        | "we"
+                        | "i"
+                        | "you"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "and"
+                        | "but"
+                )
             {
                 j -= 1;
                 steps += 1;
-                if let Some(np) = speakers::subject_before(cx, j, lo) {
-                    return Some(np);
-                }
+            }
+            if j < start - 1
+                && let Some(np) = speakers::subject_before(cx, j, lo)
+            {
+                return Some(np);
             }
             return None;
         }
@@ -590,7 +612,8 @@ impl Attributor<'_, '_> {
     /// already claimed.
     fn clause_floor(&self, at: usize, sentence_start: usize) -> usize {
         let mut lo = at;
-        while lo > sentence_start && !self.used[lo - 1] {
+        let bound = at.saturating_sub(MAX_CLAUSE).max(sentence_start);
+        while lo > bound && !self.used[lo - 1] {
             lo -= 1;
         }
         lo
@@ -958,6 +981,7 @@ impl Attributor<'_, '_> {
     /// attribution (`, adding …`, `, according to …`), or a quote already claimed.
     fn clause_end(&self, start: usize, end: usize, phrase_only: bool) -> usize {
         let cx = self.cx;
+        let end = end.min(start + MAX_CLAUSE);
         let mut i = start;
         while i < end {
             if self.used[i] {
@@ -1141,7 +1165,7 @@ impl Attributor<'_, '_> {
                 continue;
             }
             let this = cx.doc.sentence_of(quoted.open);
-            let recent = self.found.iter().rev().find(|f| {
+            let recent = self.found.iter().rev().take(16).find(|f| {
                 let s = cx.doc.sentence_of(f.content.start);
                 s + 1 >= this && s <= this && f.speaker.is_some()
             });
@@ -1184,6 +1208,18 @@ impl Attributor<'_, '_> {
     /// whose quote has a speaker continues that speaker's words.
     fn continuations(&mut self) {
         let cx = self.cx;
+        // The last direct quote of each paragraph.
+        let mut last_direct: std::collections::HashMap<usize, usize> =
+            std::collections::HashMap::new();
+        for (i, f) in self.found.iter().enumerate() {
+            if f.kind == QuoteKind::Direct {
+                let p = cx.paragraph_of(f.content.start);
+                let e = last_direct.entry(p).or_insert(i);
+                if self.found[*e].content.start < f.content.start {
+                    *e = i;
+                }
+            }
+        }
         for q in 0..cx.quoted.len() {
             let quoted = &cx.quoted[q];
             if quoted.depth != 0 || self.any_used(quoted.outer()) {
@@ -1200,13 +1236,7 @@ impl Attributor<'_, '_> {
             let Some(prev_last) = paragraph.start.checked_sub(1) else {
                 continue;
             };
-            let prev_paragraph = cx.paragraph_tokens(prev_last);
-            let head = self.found.iter().rposition(|f| {
-                f.kind == QuoteKind::Direct
-                    && f.content.start >= prev_paragraph.start
-                    && f.content.start < prev_paragraph.end
-            });
-            let Some(head) = head else {
+            let Some(&head) = last_direct.get(&cx.paragraph_of(prev_last)) else {
                 continue;
             };
             let head = self.found[head].inherit.unwrap_or(head);
@@ -1217,6 +1247,7 @@ impl Attributor<'_, '_> {
                 speaker: None,
                 inherit: Some(head),
             });
+            last_direct.insert(cx.paragraph_of(quoted.open), self.found.len() - 1);
             self.claim(quoted.outer());
         }
     }

@@ -102,3 +102,156 @@ fn with_content(cx: &Context, f: &Found, mut quote: Quote) -> Quote {
     quote.sentence = cx.doc.sentence_of(f.content.start.min(cx.len() - 1));
     quote
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extraction::QuoteKind;
+    use proptest::prelude::*;
+
+    fn quotes(text: &str) -> Vec<Quote> {
+        extract(&Doc::new(text), &[], &[])
+    }
+
+    fn check_invariants(text: &str, qs: &[Quote]) {
+        let doc = Doc::new(text);
+        for (i, q) in qs.iter().enumerate() {
+            assert_eq!(q.id, i + 1);
+            assert_eq!(text.get(q.span.start..q.span.end), Some(q.text.as_str()));
+            if let Some(s) = q.speaker_span {
+                assert_eq!(text.get(s.start..s.end), Some(q.speaker_text.as_str()));
+            }
+            if let Some(c) = q.cue_span {
+                assert_eq!(text.get(c.start..c.end), Some(q.cue.as_str()));
+            }
+            assert!(q.sentence < doc.sentences.len());
+            if i > 0 {
+                assert!(qs[i - 1].span.start <= q.span.start);
+            }
+        }
+    }
+
+    #[test]
+    fn seed_like_article() {
+        let text = "London mayor Sadiq Khan has called for a visit to be cancelled.\n\n\
+            Speaking to Channel 4 News, Khan said: \"I don't think we should roll out the red carpet.\n\n\
+            \"When you have a special relationship it is no different. There are many things about which Donald Trump is wrong.\"\n\n\
+            At the briefing, the deputy press secretary, Sarah Huckabee Sanders said: \"I don't see that the president is picking a fight\", she then went on to blame confusion on \"media spin.\"\n\n\
+            Theresa May defended Khan saying that he was doing a \"good job\" following the attack.\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        let find = |start: &str| qs.iter().find(|q| q.text.starts_with(start));
+        let khan1 = find("I don't think").expect("first paragraph");
+        let khan2 = find("When you have").expect("second paragraph");
+        assert_eq!(khan1.speaker, "Sadiq Khan");
+        assert_eq!(khan2.speaker, "Sadiq Khan");
+        assert_eq!(khan1.kind, QuoteKind::Direct);
+        let spin = qs
+            .iter()
+            .find(|q| q.text.contains("media spin"))
+            .expect("partial");
+        assert_eq!(spin.speaker, "Sarah Huckabee Sanders");
+        assert_eq!(spin.speaker_text, "she");
+        let may = find("he was doing").expect("reported speech");
+        assert_eq!(may.speaker, "Theresa May");
+        assert_eq!(may.kind, QuoteKind::Mixed);
+    }
+
+    #[test]
+    fn inverted_and_dash_tags() {
+        let text = "\"We lost,\" said Mark Jones, a political scientist.\n\n\
+            \"I just try to be in the right place.\" – Ellis Pryce\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        assert_eq!(qs.len(), 2);
+        assert_eq!(qs[0].speaker, "Mark Jones");
+        assert_eq!(qs[1].speaker, "Ellis Pryce");
+    }
+
+    #[test]
+    fn interrupted_quote_is_one() {
+        let text = "\"It's fine,\" Trump said. \"And much tougher than that is fine.\"\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        assert_eq!(qs.len(), 1);
+        assert!(qs[0].text.ends_with("is fine."));
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_quotes() {
+        let text = "The so-called \"deal\" was signed. She read \"War and Peace\" twice.\n";
+        assert!(quotes(text).is_empty());
+    }
+
+    #[test]
+    fn according_to_and_pronouns() {
+        let text = "Officials met on Monday. According to the White House, the talks failed.\n\n\
+            Angela Merkel arrived late. She said the plan was dead.\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        assert_eq!(qs[0].text, "the talks failed");
+        assert_eq!(qs[0].speaker, "White House");
+        assert_eq!(qs[1].speaker, "Angela Merkel");
+        assert_eq!(qs[1].speaker_text, "She");
+    }
+
+    #[test]
+    fn unresolved_pronoun_leaves_speaker_empty() {
+        let qs = quotes("\"We will win,\" he said.");
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].speaker, "");
+        assert_eq!(qs[0].speaker_text, "he");
+    }
+
+    #[test]
+    fn hostile_inputs() {
+        let long =
+            "Khan said \"we will , \" Sanders told reporters that , according to officials , "
+                .repeat(1300);
+        let inputs = [
+            long.as_str(),
+            "\"\"\"\"''''``''«»“”‘’",
+            "HE SAID: \"ALL CAPITALS.\" SHE SAID SO.",
+            "he said that she said that they said",
+            "שלום \"עולם\" אמר הוא. قال \"مرحبا\" 👍🏽 said 👨‍👩‍👧",
+            "\"unclosed at the end",
+            "said",
+            ", said",
+            "according to",
+        ];
+        for text in inputs {
+            let qs = quotes(text);
+            check_invariants(text, &qs);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn never_panics_and_spans_slice_the_text(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("said".to_string()), Just("told".to_string()), Just("according to".to_string()),
+                    Just("\"".to_string()), Just("“".to_string()), Just("”".to_string()),
+                    Just("'".to_string()), Just("’".to_string()), Just("''".to_string()), Just("``".to_string()),
+                    Just(",".to_string()), Just(".".to_string()), Just(":".to_string()), Just("—".to_string()),
+                    Just("\n\n".to_string()), Just("he".to_string()), Just("She".to_string()),
+                    Just("Sadiq Khan".to_string()), Just("the White House".to_string()), Just("Mr.".to_string()),
+                    Just("that".to_string()), Just("«".to_string()), Just("»".to_string()),
+                    "[a-zA-Z]{1,8}", "\\PC{1,3}",
+                ],
+                0..80,
+            ),
+            glue in proptest::collection::vec(prop_oneof![Just(" "), Just(""), Just("\n")], 80),
+        ) {
+            let mut text = String::new();
+            for (i, w) in words.iter().enumerate() {
+                text.push_str(w);
+                text.push_str(glue[i % glue.len()]);
+            }
+            let qs = quotes(&text);
+            check_invariants(&text, &qs);
+        }
+    }
+}
