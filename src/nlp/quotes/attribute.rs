@@ -323,7 +323,7 @@ impl Attributor<'_, '_> {
                 return None;
             }
             let colon = cx.is(j + 1, ":");
-            if !self.is_adverbial_token(k) && !(colon && cx.is_lower_word(k)) {
+            if !(self.is_adverbial_token(k) || colon && cx.is_lower_word(k)) {
                 return None;
             }
             k -= 1;
