@@ -1,10 +1,9 @@
 //! What every part of the quote stage reads: the tokens with their lower-case forms, the word
 //! lists, and which quotation each token sits in.
 
-use super::lexicon::{Lexicon, class};
+use super::lexicon::{Gender, Lexicon, WordEntry, class};
 use super::marks::{self, Quoted};
 use crate::nlp::text::{Doc, TokenKind};
-use std::borrow::Cow;
 use std::ops::Range;
 
 /// The document as the quote stage sees it.
@@ -18,23 +17,44 @@ pub struct Context<'a> {
     /// For each token, 1 + the index in `quoted` of the top-level quotation whose marks
     /// enclose it (marks included), or 0.
     quote_of: Vec<u32>,
-    /// Lower-case text of each token.
-    lower: Vec<Cow<'a, str>>,
+    /// Lower-case text of all tokens, one after another.
+    lower_text: String,
+    /// Each token's range in `lower_text`.
+    lower_at: Vec<(u32, u32)>,
+    /// Each token's word-list entry.
+    entry: Vec<Option<u32>>,
 }
+
+/// The entry of a word no list knows.
+static NO_ENTRY: WordEntry = WordEntry {
+    flags: 0,
+    gender: None,
+    forms: Vec::new(),
+};
 
 impl<'a> Context<'a> {
     /// Prepares `doc` for the quote stage.
     pub fn new(doc: &'a Doc<'a>) -> Context<'a> {
-        let lower = (0..doc.tokens.len())
-            .map(|i| {
-                let t = doc.token_text(i);
-                if t.chars().any(char::is_uppercase) {
-                    Cow::Owned(t.to_lowercase())
-                } else {
-                    Cow::Borrowed(t)
-                }
-            })
-            .collect();
+        let lx = Lexicon::get();
+        let mut lower_text = String::with_capacity(doc.text.len());
+        let mut lower_at = Vec::with_capacity(doc.tokens.len());
+        let mut entry = Vec::with_capacity(doc.tokens.len());
+        for i in 0..doc.tokens.len() {
+            let t = doc.token_text(i);
+            let from = lower_text.len();
+            if t.is_ascii() {
+                lower_text.extend(t.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                lower_text.extend(t.chars().flat_map(char::to_lowercase));
+            }
+            let to = lower_text.len();
+            lower_at.push((from as u32, to as u32));
+            entry.push(if doc.tokens[i].kind == TokenKind::Word {
+                lx.lookup(&lower_text[from..to])
+            } else {
+                None
+            });
+        }
         let quoted = marks::find(doc);
         let mut quote_of = vec![0u32; doc.tokens.len()];
         for (qi, q) in quoted.iter().enumerate() {
@@ -46,10 +66,12 @@ impl<'a> Context<'a> {
         }
         Context {
             doc,
-            lx: Lexicon::get(),
+            lx,
             quoted,
             quote_of,
-            lower,
+            lower_text,
+            lower_at,
+            entry,
         }
     }
 
@@ -70,7 +92,21 @@ impl<'a> Context<'a> {
 
     /// The lower-case text of token `i`.
     pub fn lower(&self, i: usize) -> &str {
-        &self.lower[i]
+        let (from, to) = self.lower_at[i];
+        &self.lower_text[from as usize..to as usize]
+    }
+
+    /// What the word lists say about token `i`.
+    pub fn entry(&self, i: usize) -> &WordEntry {
+        match self.entry.get(i) {
+            Some(Some(id)) => self.lx.entry(*id),
+            _ => &NO_ENTRY,
+        }
+    }
+
+    /// The gender of token `i` as a first name.
+    pub fn first_name(&self, i: usize) -> Option<Gender> {
+        self.entry(i).gender
     }
 
     /// The kind of token `i`.
@@ -85,7 +121,7 @@ impl<'a> Context<'a> {
 
     /// True if token `i` is a word of the class `flag` (see [`class`]).
     pub fn has_class(&self, i: usize, flag: u8) -> bool {
-        self.lx.is(self.lower(i), flag)
+        self.entry(i).flags & flag != 0
     }
 
     /// True if token `i` is a word.

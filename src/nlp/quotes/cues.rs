@@ -51,7 +51,7 @@ pub fn find(cx: &Context) -> Vec<Cue> {
 
 /// The longest cue form starting at token `i`, with its length in tokens.
 pub fn match_at(cx: &Context, i: usize) -> Option<(u32, usize)> {
-    let candidates = cx.lx.forms_starting(cx.lower(i));
+    let candidates = &cx.entry(i).forms;
     for &f in candidates {
         let words = &cx.lx.forms[f as usize].words;
         if i + words.len() <= cx.len()

@@ -3,7 +3,55 @@
 //! (`first-names.txt`).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A fast hasher for short keys (the multiply-rotate hash of rustc's `FxHasher`): the word
+/// lists are looked up once per token, and SipHash would dominate the stage.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 const CUES: &str = include_str!("../../../data/quote-cues.txt");
 const SPEAKER_WORDS: &str = include_str!("../../../data/speaker-words.txt");
@@ -82,19 +130,28 @@ pub mod class {
     pub const HEARER: u8 = 32;
 }
 
+/// What the lists say about one lower-case word.
+#[derive(Debug, Clone, Default)]
+pub struct WordEntry {
+    /// Word classes (see [`class`]).
+    pub flags: u8,
+    /// Its gender as a first name.
+    pub gender: Option<Gender>,
+    /// Cue forms that start with it, longest first.
+    pub forms: Vec<u32>,
+}
+
 /// All word lists of the quote stage.
 #[derive(Debug)]
 pub struct Lexicon {
     /// Every cue form.
     pub forms: Vec<CueForm>,
-    /// Cue forms by their first word, longest first.
-    by_first: HashMap<String, Vec<u32>>,
     /// Lemma names (the first form of each line).
     pub lemmas: Vec<String>,
-    /// Word classes by lower-case word.
-    words: HashMap<String, u8>,
-    /// Gendered first names by lower-case name.
-    first_names: HashMap<String, Gender>,
+    /// Everything known about each word.
+    entries: Vec<WordEntry>,
+    /// Index into `entries` by lower-case word.
+    index: FastMap<String, u32>,
 }
 
 impl Lexicon {
@@ -147,18 +204,20 @@ impl Lexicon {
                 });
             }
         }
-        let mut by_first: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut entries: Vec<WordEntry> = Vec::new();
+        let mut index: FastMap<String, u32> = FastMap::default();
+        let mut entry = |word: &str| -> usize {
+            let id = *index.entry(word.to_string()).or_insert_with(|| {
+                entries.push(WordEntry::default());
+                (entries.len() - 1) as u32
+            });
+            id as usize
+        };
+        let mut by_first: Vec<(usize, u32)> = Vec::new();
         for (i, f) in forms.iter().enumerate() {
-            let entry = by_first.entry(f.words[0].clone()).or_default();
-            // The first listing of the same words wins.
-            if !entry.iter().any(|&j| forms[j as usize].words == f.words) {
-                entry.push(i as u32);
-            }
+            by_first.push((entry(&f.words[0]), i as u32));
         }
-        for list in by_first.values_mut() {
-            list.sort_by_key(|&i| std::cmp::Reverse(forms[i as usize].words.len()));
-        }
-        let mut words: HashMap<String, u8> = HashMap::new();
+        let mut words: Vec<(usize, u8)> = Vec::new();
         let mut section = 0u8;
         for line in data_lines(speaker_words) {
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
@@ -174,10 +233,10 @@ impl Lexicon {
                 continue;
             }
             for w in line.split_whitespace() {
-                *words.entry(w.to_lowercase()).or_default() |= section;
+                words.push((entry(&w.to_lowercase()), section));
             }
         }
-        let mut names = HashMap::new();
+        let mut names: Vec<(usize, Gender)> = Vec::new();
         for line in data_lines(first_names) {
             if let Some((name, g)) = line.split_once('\t') {
                 let gender = match g.trim() {
@@ -185,31 +244,62 @@ impl Lexicon {
                     "f" => Gender::Female,
                     _ => continue,
                 };
-                names.insert(name.trim().to_lowercase(), gender);
+                names.push((entry(&name.trim().to_lowercase()), gender));
             }
+        }
+        for (e, flags) in words {
+            entries[e].flags |= flags;
+        }
+        for (e, gender) in names {
+            entries[e].gender = Some(gender);
+        }
+        for (e, form) in by_first {
+            let list = &mut entries[e].forms;
+            // The first listing of the same words wins.
+            if !list
+                .iter()
+                .any(|&j| forms[j as usize].words == forms[form as usize].words)
+            {
+                list.push(form);
+            }
+        }
+        for e in entries.iter_mut() {
+            e.forms
+                .sort_by_key(|&i| std::cmp::Reverse(forms[i as usize].words.len()));
         }
         Lexicon {
             forms,
-            by_first,
             lemmas,
-            words,
-            first_names: names,
+            entries,
+            index,
         }
+    }
+
+    /// The entry of the lower-case word `lower`, if the lists know it.
+    pub fn lookup(&self, lower: &str) -> Option<u32> {
+        self.index.get(lower).copied()
+    }
+
+    /// The entry `id` (from [`Lexicon::lookup`]).
+    pub fn entry(&self, id: u32) -> &WordEntry {
+        &self.entries[id as usize]
     }
 
     /// Cue forms whose first word is `lower`, longest first.
     pub fn forms_starting(&self, lower: &str) -> &[u32] {
-        self.by_first.get(lower).map(Vec::as_slice).unwrap_or(&[])
+        self.lookup(lower)
+            .map_or(&[][..], |id| self.entry(id).forms.as_slice())
     }
 
     /// True if `lower` is in the word class `flag` (see [`class`]).
     pub fn is(&self, lower: &str, flag: u8) -> bool {
-        self.words.get(lower).is_some_and(|&c| c & flag != 0)
+        self.lookup(lower)
+            .is_some_and(|id| self.entry(id).flags & flag != 0)
     }
 
     /// The gender of a first name, if the list knows it.
     pub fn first_name(&self, lower: &str) -> Option<Gender> {
-        self.first_names.get(lower).copied()
+        self.lookup(lower).and_then(|id| self.entry(id).gender)
     }
 }
 

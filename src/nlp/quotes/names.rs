@@ -3,10 +3,10 @@
 //! pronouns resolved to the most recent compatible person or organisation.
 
 use super::context::Context;
+use super::lexicon::FastMap as HashMap;
 use super::lexicon::{Gender, class};
 use super::speakers::{Form, Np, name_part, name_run_starting};
 use crate::extraction::{Entity, EntityType, Mention};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// What a name names.
@@ -69,10 +69,10 @@ impl NameIndex {
         let mut index = NameIndex {
             referents: Vec::new(),
             mentions: Vec::new(),
-            by_start: HashMap::new(),
+            by_start: HashMap::default(),
         };
         let mut covered = vec![false; cx.len()];
-        let mut entity_referent: HashMap<usize, usize> = HashMap::new();
+        let mut entity_referent: HashMap<usize, usize> = HashMap::default();
         for m in mentions {
             let first = cx.doc.token_at_or_after(m.span.start);
             let mut last = first;
@@ -129,8 +129,8 @@ impl NameIndex {
     /// Adds the capitalised runs of the text that the tagger's mentions do not cover.
     fn add_runs(&mut self, cx: &Context, covered: &[bool]) {
         // Referent by full name and by last word of persons.
-        let mut by_name: HashMap<String, usize> = HashMap::new();
-        let mut by_last: HashMap<String, usize> = HashMap::new();
+        let mut by_name: HashMap<String, usize> = HashMap::default();
+        let mut by_last: HashMap<String, usize> = HashMap::default();
         for (i, r) in self.referents.iter().enumerate() {
             by_name.insert(r.name.to_lowercase(), i);
             if r.kind == Kind::Person
@@ -156,7 +156,6 @@ impl NameIndex {
             let text = cx.doc.span_text(name.clone());
             let lower = text.to_lowercase();
             let words = name.len();
-            let first_lower = cx.lower(name.start);
             let titled = name.start > run.start
                 || name.start > 0 && cx.has_class(name.start - 1, class::TITLE);
             let title_gender = if name.start > 0 {
@@ -170,7 +169,7 @@ impl NameIndex {
             } else {
                 None
             };
-            let first_gender = cx.lx.first_name(first_lower);
+            let first_gender = cx.first_name(name.start);
             let at_sentence_start = name.start == sentence.start;
             let is_org = (name.clone()).any(|t| cx.has_class(t, class::ORG))
                 || words == 1 && is_acronym(cx.text(name.start));

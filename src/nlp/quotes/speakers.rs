@@ -247,8 +247,8 @@ pub fn name_part(cx: &Context, run: Range<usize>) -> Range<usize> {
     }
     // A known first name after other words starts the name (`Breitbart News editor Joel …`).
     if let Some(f) = (start + 1..run.end.saturating_sub(1))
-        .find(|&t| cx.lx.first_name(cx.lower(t)).is_some() && cx.is_name_word(t))
-        && cx.lx.first_name(cx.lower(start)).is_none()
+        .find(|&t| cx.first_name(t).is_some() && cx.is_name_word(t))
+        && cx.first_name(start).is_none()
         && !cx.has_class(start, class::ORG)
         && !(start..f).any(|t| cx.has_class(t, class::ORG))
     {
