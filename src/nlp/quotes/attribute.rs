@@ -257,7 +257,9 @@ impl Attributor<'_, '_> {
         }
         // Without `:` or `,`, a quotation that does not finish the sentence is part of reported
         // speech (`said the plan was "a disaster" for them`): the second pass takes it.
-        if !cx.is(open - 1, ":") && !self.ends_sentence(q) {
+        let own_stop =
+            quoted.close.is_some() && matches!(cx.text(quoted.tokens.end - 1), "!" | "?" | ".");
+        if !cx.is(open - 1, ":") && !self.ends_sentence(q) && !(cx.is(open - 1, ",") && own_stop) {
             return None;
         }
         if self.any_used(cue.tokens.clone()) || cx.quote_at(cue.tokens.start).is_some() {
@@ -715,7 +717,25 @@ impl Attributor<'_, '_> {
                 let content = self.trim(floor..end);
                 return self.make(content, cue, Some(speaker));
             }
-            if after < sentence.end && cx.is(after, ",") {
+            // `"…," Lewandowski added, saying …`: the tag ends the reported words.
+            if after + 1 < sentence.end
+                && cx.is(after, ",")
+                && self
+                    .cue(after + 1)
+                    .is_some_and(|c| c.tokens.start == after + 1 && c.form(cx).participle)
+            {
+                let end = if cx.is(subject_start - 1, ",") {
+                    subject_start - 1
+                } else {
+                    subject_start
+                };
+                let content = self.trim(floor..end);
+                return self.make(content, cue, Some(speaker));
+            }
+            if after + 1 < sentence.end
+                && cx.is(after, ",")
+                && cx.kind(after + 1) != TokenKind::Quote
+            {
                 // `The plan, he said, is dead.`
                 let end = self.clause_end(after + 1, sentence.end, false);
                 let content = self.trim(floor..end);
@@ -1017,6 +1037,21 @@ impl Attributor<'_, '_> {
                 // `, adding …`, `, according to …`, `, cited …`: another attribution.
                 if self.cue(i + 1).is_some_and(|c| c.tokens.start == i + 1) {
                     return i;
+                }
+                // `…, he said there is no precedent`: another speaker's clause.
+                if let Some(np) = speakers::np_starting_at(cx, i + 1, (i + 6).min(end))
+                    && matches!(np.form, Form::Pronoun | Form::Name)
+                    && np.start == i + 1
+                {
+                    let mut v = np.head.end;
+                    while v < end && cx.has_class(v, class::SKIP) && v - np.head.end < 3 {
+                        v += 1;
+                    }
+                    if self.cue(v).is_some_and(|c| {
+                        c.tokens.start == v && matches!(c.class(cx), CueClass::Say | CueClass::Tell)
+                    }) {
+                        return i;
+                    }
                 }
                 // Stance and naming verbs take a phrase, not a clause.
                 if phrase_only {
