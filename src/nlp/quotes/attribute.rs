@@ -259,7 +259,7 @@ impl Attributor<'_, '_> {
         // speech (`said the plan was "a disaster" for them`): the second pass takes it.
         let own_stop =
             quoted.close.is_some() && matches!(cx.text(quoted.tokens.end - 1), "!" | "?" | ".");
-        if !cx.is(open - 1, ":") && !self.ends_sentence(q) && !(cx.is(open - 1, ",") && own_stop) {
+        if !(cx.is(open - 1, ":") || self.ends_sentence(q) || cx.is(open - 1, ",") && own_stop) {
             return None;
         }
         if self.any_used(cue.tokens.clone()) || cx.quote_at(cue.tokens.start).is_some() {
