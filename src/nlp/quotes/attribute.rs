@@ -398,7 +398,19 @@ impl Attributor<'_, '_> {
             return None;
         }
         let mut i = close + 1;
-        if i >= cx.len() || cx.paragraph_of(i) != cx.paragraph_of(close) {
+        if i >= cx.len() {
+            return None;
+        }
+        if cx.paragraph_of(i) != cx.paragraph_of(close) {
+            // `"…"` ¶ `- Clinton`: a signature line after the quotation.
+            let next = cx.paragraph_tokens(i);
+            if next.start == i && next.len() <= 6 && cx.is_dash(i) && i + 1 < next.end {
+                let np = speakers::np_starting_at(cx, i + 1, next.end)?;
+                if np.form == Form::Name {
+                    let end = np.head.end;
+                    return Some((Some(i..i + 1), Some(np), Some(end)));
+                }
+            }
             return None;
         }
         if cx.is(i, ",") {
@@ -843,13 +855,17 @@ impl Attributor<'_, '_> {
             after = end;
         }
         // `said Jeff Smith, a professor at The New School.`: an apposition to the end.
-        if after < end
-            && cx.is(after, ",")
-            && end - after <= 2 * CUE_REACH
-            && (after + 1..end)
-                .all(|t| cx.kind(t) != TokenKind::Quote && self.cue(t).is_none() && !cx.is(t, ";"))
-        {
-            after = end;
+        if after + 1 < end && cx.is(after, ",") && end - after <= 3 * CUE_REACH {
+            // A description (`a union that has … endorsed Sanders`) may hold verbs of its own.
+            let described = matches!(cx.lower(after + 1), "a" | "an" | "the" | "who" | "which")
+                || cx.is_name_word(after + 1);
+            if (after + 1..end).all(|t| {
+                cx.kind(t) != TokenKind::Quote
+                    && (described || self.cue(t).is_none())
+                    && !cx.is(t, ";")
+            }) {
+                after = end;
+            }
         }
         after >= end
             || cx.is_terminal(after)

@@ -143,6 +143,7 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
     // `reports of deaths`, `fear of roadworks`: a noun.
     if matches!(f.tense, Tense::Base | Tense::Third)
         && f.words.len() == 1
+        && !matches!(f.words[0].as_str(), "say" | "says" | "tell" | "tells")
         && i + 1 < cx.len()
         && cx.lower(i + 1) == "of"
     {

@@ -145,6 +145,13 @@ fn is_determiner(cx: &Context, i: usize) -> bool {
 /// A lower-case word that can be part of a noun phrase.
 fn is_nominal_word(cx: &Context, i: usize) -> bool {
     let w = cx.lower(i);
+    // `the 46-year-old`
+    if cx.kind(i) == crate::nlp::text::TokenKind::Number
+        && w.contains('-')
+        && w.ends_with(|c: char| c.is_alphabetic())
+    {
+        return true;
+    }
     cx.is_lower_word(i)
         && !cx.has_class(i, class::FUNCTION | class::SKIP)
         && !is_pronoun(cx, i)
