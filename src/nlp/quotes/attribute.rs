@@ -519,14 +519,15 @@ impl Attributor<'_, '_> {
         if !(opens_sentence || after_punct) {
             return None;
         }
-        if (after_cue..n.open).any(|t| {
-            self.cue(t).is_some_and(|c| {
-                matches!(c.class(cx), CueClass::Say | CueClass::Tell | CueClass::Tag)
-            }) || cx.kind(t) == TokenKind::Quote
-        }) {
+        if (after_cue..n.open).any(|t| cx.kind(t) == TokenKind::Quote) {
             return None;
         }
-        if self.any_used(n.outer()) || self.tag_after_quote(next).is_some() {
+        // Words between may hold verbs (`when asked if he had met Trump`); a quotation with a
+        // cue of its own is another quote.
+        if self.any_used(n.outer())
+            || self.tag_after_quote(next).is_some()
+            || self.cue_before_quote(next).is_some()
+        {
             return None;
         }
         Some(next)
@@ -1290,6 +1291,14 @@ impl Attributor<'_, '_> {
             let Some(&head) = last_direct.get(&cx.paragraph_of(prev_last)) else {
                 continue;
             };
+            // Same kind of marks: a single-quoted line after a double-quoted paragraph is a
+            // heading, not more of the quote.
+            let head_family = cx
+                .quote_at(self.found[head].content.start)
+                .map(|h| cx.quoted[h].family);
+            if head_family != Some(quoted.family) {
+                continue;
+            }
             let head = self.found[head].inherit.unwrap_or(head);
             self.found.push(Found {
                 content: quoted.tokens.clone(),
