@@ -4,6 +4,7 @@
 //! on the file system. Hidden files and folders are left out unless asked for; symbolic links
 //! are not followed unless asked for, and walkdir refuses to walk into a loop.
 
+use super::read::Compression;
 use super::{InputError, Stage};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -48,17 +49,53 @@ pub fn discover<'a>(
     roots: &'a [PathBuf],
     options: &'a DiscoverOptions,
 ) -> impl Iterator<Item = Found> + 'a {
+    discover_units(roots, options).map(|d| d.found)
+}
+
+/// One thing found, with its place in the input order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Discovered {
+    /// The index of its input root on the command line.
+    pub root: u32,
+    /// Its path relative to the root, `/`-separated (the file name when the root is a file).
+    pub rel: String,
+    /// The name that `--shard` hashes: the file part of the article id (`rel`, prefixed with the
+    /// root's name when there are several roots).
+    pub shard_key: String,
+    /// What was found.
+    pub found: Found,
+}
+
+/// Walks `roots` like [`discover`], telling where each item stands in the input order.
+///
+/// The order is that of [`input_order`]: by root, then by path components compared byte-wise,
+/// which is the order walkdir yields when it sorts each folder by name.
+pub fn discover_units<'a>(
+    roots: &'a [PathBuf],
+    options: &'a DiscoverOptions,
+) -> impl Iterator<Item = Discovered> + 'a {
     let prefix_roots = roots.len() > 1;
     roots
         .iter()
-        .flat_map(move |root| walk_root(root, options, prefix_roots))
+        .enumerate()
+        .flat_map(move |(i, root)| walk_root(root, i as u32, options, prefix_roots))
+}
+
+/// The input order of two items given by root index and relative path: the order in which
+/// discovery yields them. Paths compare component by component (`a/b.txt` comes before `a.txt`
+/// and `a-b`, because the folder `a` sorts before the names that extend it), as walkdir does
+/// when it sorts every folder by name; a plain string comparison of whole paths would not.
+pub fn input_order(a: (u32, &str), b: (u32, &str)) -> std::cmp::Ordering {
+    a.0.cmp(&b.0)
+        .then_with(|| a.1.split('/').cmp(b.1.split('/')))
 }
 
 fn walk_root<'a>(
     root: &'a Path,
+    root_index: u32,
     options: &'a DiscoverOptions,
     prefix_root: bool,
-) -> impl Iterator<Item = Found> + 'a {
+) -> impl Iterator<Item = Discovered> + 'a {
     let root_is_file = root.is_file();
     let root_name = root
         .file_name()
@@ -71,11 +108,37 @@ fn walk_root<'a>(
         .sort_by_file_name()
         .into_iter()
         .filter_entry(move |e| e.depth() == 0 || options.hidden || !is_hidden(e.file_name()));
+    let id_prefix = (prefix_root && !root_is_file).then(|| format!("{root_name}/"));
+    let unit = move |rel: String, found: Found| {
+        let shard_key = if prefix_root && !root_is_file {
+            format!("{root_name}/{rel}")
+        } else {
+            rel.clone()
+        };
+        Discovered {
+            root: root_index,
+            rel,
+            shard_key,
+            found,
+        }
+    };
+    let relative = move |path: &Path| -> String {
+        if root_is_file {
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        } else {
+            to_slash(path.strip_prefix(root).unwrap_or(path))
+        }
+    };
     std::iter::from_fn(move || {
         loop {
             let entry = match walker.next()? {
                 Ok(e) => e,
-                Err(err) => return Some(Found::Error(walk_error(root, err))),
+                Err(err) => {
+                    let rel = err.path().map(relative).unwrap_or_default();
+                    return Some(unit(rel, Found::Error(walk_error(root, err))));
+                }
             };
             let path = entry.path();
             let file_type = entry.file_type();
@@ -86,12 +149,15 @@ fn walk_root<'a>(
                     if file_type.is_dir() {
                         walker.skip_current_dir();
                     }
-                    return Some(Found::Error(InputError::skipped(
-                        &to_slash(path),
-                        Stage::Discover,
-                        "symlink-outside",
-                        "symbolic link to a place outside the input folder, not followed",
-                    )));
+                    return Some(unit(
+                        relative(path),
+                        Found::Error(InputError::skipped(
+                            &to_slash(path),
+                            Stage::Discover,
+                            "symlink-outside",
+                            "symbolic link to a place outside the input folder, not followed",
+                        )),
+                    ));
                 }
             }
             if file_type.is_dir() {
@@ -101,40 +167,45 @@ fn walk_root<'a>(
             if file_type.is_symlink() {
                 // Not followed: report links to folders and to files we would read.
                 if extension.is_some() || path.is_dir() {
-                    return Some(Found::Error(InputError::skipped(
-                        &to_slash(path),
-                        Stage::Discover,
-                        "symlink",
-                        "symbolic link not followed (use --follow-links to follow links)",
-                    )));
+                    return Some(unit(
+                        relative(path),
+                        Found::Error(InputError::skipped(
+                            &to_slash(path),
+                            Stage::Discover,
+                            "symlink",
+                            "symbolic link not followed (use --follow-links to follow links)",
+                        )),
+                    ));
                 }
                 continue;
             }
             let Some(extension) = extension else { continue };
             let display_path = to_slash(path);
             if !file_type.is_file() {
-                return Some(Found::Error(InputError::skipped(
-                    &display_path,
-                    Stage::Discover,
-                    "not-a-file",
-                    "not a regular file (device, socket or pipe)",
-                )));
+                return Some(unit(
+                    relative(path),
+                    Found::Error(InputError::skipped(
+                        &display_path,
+                        Stage::Discover,
+                        "not-a-file",
+                        "not a regular file (device, socket or pipe)",
+                    )),
+                ));
             }
-            let rel = if root_is_file {
-                PathBuf::from(entry.file_name())
-            } else {
-                path.strip_prefix(root).unwrap_or(path).to_path_buf()
+            let rel = relative(path);
+            let id = match &id_prefix {
+                Some(prefix) => format!("{prefix}{rel}"),
+                None => rel.clone(),
             };
-            let mut id = to_slash(&rel);
-            if prefix_root && !root_is_file {
-                id = format!("{root_name}/{id}");
-            }
-            return Some(Found::File(InputFile {
-                path: path.to_path_buf(),
-                display_path,
-                id,
-                extension,
-            }));
+            return Some(unit(
+                rel,
+                Found::File(InputFile {
+                    path: path.to_path_buf(),
+                    display_path,
+                    id,
+                    extension,
+                }),
+            ));
         }
     })
 }
@@ -143,18 +214,26 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
-/// The extension of `name` that is in `extensions`, preferring the longest (`jsonl.gz`).
+/// The extension of `name` that is in `extensions`, preferring the longest (`jsonl` over `l`).
+///
+/// A name compressed with gzip or zstd (`feed.jsonl.gz`, `a.txt.zst`) matches when the name
+/// without `.gz` / `.zst` does; the extension returned never carries the compression suffix, so
+/// it names the format inside (`jsonl`). Listing `jsonl.gz` itself works the same as `jsonl`.
 pub fn matching_extension(name: &std::ffi::OsStr, extensions: &[String]) -> Option<String> {
     let name = name.to_string_lossy().to_lowercase();
+    let base = Compression::strip(&name).0;
     extensions
         .iter()
-        .filter(|ext| {
-            name.len() > ext.len() + 1
-                && name.ends_with(ext.as_str())
-                && name.as_bytes()[name.len() - ext.len() - 1] == b'.'
-        })
+        .map(|ext| Compression::strip(ext).0)
+        .filter(|ext| !ext.is_empty() && has_extension(base, ext))
         .max_by_key(|ext| ext.len())
-        .cloned()
+        .map(str::to_string)
+}
+
+fn has_extension(name: &str, ext: &str) -> bool {
+    name.len() > ext.len() + 1
+        && name.ends_with(ext)
+        && name.as_bytes()[name.len() - ext.len() - 1] == b'.'
 }
 
 /// A path with `/` separators, lossy for names that are not UTF-8.
@@ -198,13 +277,37 @@ mod tests {
             .collect();
         assert_eq!(
             matching_extension(OsStr::new("Feed.JSONL.gz"), &exts).as_deref(),
-            Some("jsonl.gz")
+            Some("jsonl")
         );
+        let plain: Vec<String> = ["txt", "json", "jsonl"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            matching_extension(OsStr::new("feed.jsonl.gz"), &plain).as_deref(),
+            Some("jsonl")
+        );
+        assert_eq!(
+            matching_extension(OsStr::new("a.TXT.zst"), &plain).as_deref(),
+            Some("txt")
+        );
+        assert_eq!(matching_extension(OsStr::new("a.gz"), &plain), None);
+        assert_eq!(matching_extension(OsStr::new("a.tar.gz"), &plain), None);
         assert_eq!(
             matching_extension(OsStr::new("a.json"), &exts).as_deref(),
             Some("json")
         );
         assert_eq!(matching_extension(OsStr::new("txt"), &exts), None);
         assert_eq!(matching_extension(OsStr::new("a.csv"), &exts), None);
+    }
+
+    #[test]
+    fn input_order_compares_components_not_strings() {
+        use std::cmp::Ordering::*;
+        assert_eq!(input_order((0, "a/b.txt"), (0, "a.txt")), Less);
+        assert_eq!(input_order((0, "a/b.txt"), (0, "a-b")), Less);
+        assert_eq!(input_order((0, "B.txt"), (0, "a.txt")), Less);
+        assert_eq!(input_order((0, "z.txt"), (1, "a.txt")), Less);
+        assert_eq!(input_order((0, "a/b"), (0, "a/b")), Equal);
     }
 }
