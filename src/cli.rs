@@ -320,6 +320,9 @@ fn merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
         quiet: args.quiet,
     };
     let summary = newsmine::merge::merge(&config)?;
+    for warning in &summary.warnings {
+        eprintln!("newsmine: warning: {warning}");
+    }
     if !config.quiet {
         eprintln!("{}", summary.line());
     }

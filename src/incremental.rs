@@ -100,12 +100,12 @@ pub fn open_previous(
 }
 
 impl Planner {
-    /// The plan for the input at (`root`, `rel`); `stat` is its size and modification time
-    /// when it is a file. Inputs must come in input order.
-    pub fn plan(&mut self, root: u32, rel: &str, stat: Option<(u64, i64)>) -> Plan {
+    /// The plan for the input at (`root`, `key`: its relative path's bytes); `stat` is its size
+    /// and modification time when it is a file. Inputs must come in input order.
+    pub fn plan(&mut self, root: u32, key: &[u8], stat: Option<(u64, i64)>) -> Plan {
         let mut previous = None;
         while let Some(entry) = self.peek() {
-            match input_order((entry.root, &entry.rel), (root, rel)) {
+            match input_order((entry.root, &entry.order_key()), (root, key)) {
                 Ordering::Less => {
                     // Gone since the previous run: its rows are dropped.
                     let rows = entry.rows;

@@ -92,7 +92,10 @@ impl Shard {
                 source,
             })?;
         if let (Some(before), Some(after)) = (&self.head, &next)
-            && input_order((before.root, &before.rel), (after.root, &after.rel)) != Ordering::Less
+            && input_order(
+                (before.root, &before.order_key()),
+                (after.root, &after.order_key()),
+            ) != Ordering::Less
         {
             return Err(MergeError::Mismatch(format!(
                 "{}: {MANIFEST_FILE} is not in input order at {}",
@@ -109,13 +112,19 @@ impl Shard {
 #[derive(PartialEq, Eq)]
 struct Key {
     root: u32,
-    rel: String,
+    key: Vec<u8>,
     shard: usize,
+}
+
+impl Key {
+    fn same_input(&self, other: &Key) -> bool {
+        self.root == other.root && self.key == other.key
+    }
 }
 
 impl Ord for Key {
     fn cmp(&self, other: &Key) -> Ordering {
-        input_order((self.root, &self.rel), (other.root, &other.rel))
+        input_order((self.root, &self.key), (other.root, &other.key))
             .then(self.shard.cmp(&other.shard))
     }
 }
@@ -158,7 +167,7 @@ pub fn merge(config: &MergeConfig) -> Result<RunSummary, MergeError> {
     }
     while let Some(Reverse(k)) = heap.pop() {
         if let Some(Reverse(other)) = heap.peek()
-            && input_order((other.root, &other.rel), (k.root, &k.rel)) == Ordering::Equal
+            && other.same_input(&k)
         {
             let id = shards[k.shard]
                 .head
@@ -277,7 +286,7 @@ pub fn merge(config: &MergeConfig) -> Result<RunSummary, MergeError> {
 fn key(e: &Entry, shard: usize) -> Key {
     Key {
         root: e.root,
-        rel: e.rel.clone(),
+        key: e.order_key(),
         shard,
     }
 }

@@ -30,7 +30,7 @@ use crate::incremental::{self, Carry, Plan, Planner, Previous};
 use crate::output::carry::{CarryError, PrevTables};
 use crate::output::commit::{OutputDir, OutputError};
 use crate::output::digest::{HashingWriter, short_hash};
-use crate::output::manifest::{Entry, EntryKind, MANIFEST_FILE, ManifestWriter, Settings};
+use crate::output::manifest::{Entry, EntryKind, MANIFEST_FILE, ManifestWriter, Settings, to_hex};
 use crate::output::run_report::{
     Counts, FailureTally, RUN_REPORT_FILE, RunReport, StageSeconds, now_rfc3339, per_second,
 };
@@ -147,6 +147,7 @@ impl RunSummary {
 struct InputMeta {
     root: u32,
     rel: String,
+    rel_raw: Option<Vec<u8>>,
     path: String,
     is_file: bool,
     plan: Plan,
@@ -505,7 +506,7 @@ fn plan_job(seq: u64, d: Discovered, planner: Option<&mut Planner>) -> Job {
         Found::Error(e) => (e.path.clone(), false, None),
     };
     let plan = match planner {
-        Some(p) => p.plan(d.root, &d.rel, stat),
+        Some(p) => p.plan(d.root, d.order_key(), stat),
         None => Plan::default(),
     };
     Job {
@@ -513,6 +514,7 @@ fn plan_job(seq: u64, d: Discovered, planner: Option<&mut Planner>) -> Job {
         meta: Box::new(InputMeta {
             root: d.root,
             rel: d.rel,
+            rel_raw: d.rel_raw,
             path,
             is_file,
             plan,
@@ -849,6 +851,7 @@ fn finish_input<W: Write>(c: Current, writers: &TableWriters<W>, tally: &Tally) 
     Entry {
         root: meta.root,
         rel: meta.rel,
+        rel_hex: meta.rel_raw.as_deref().map(to_hex),
         path: meta.path,
         kind: if meta.is_file {
             EntryKind::File

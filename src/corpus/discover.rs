@@ -59,11 +59,21 @@ pub struct Discovered {
     pub root: u32,
     /// Its path relative to the root, `/`-separated (the file name when the root is a file).
     pub rel: String,
+    /// The bytes of that path when they are not UTF-8 (`rel` is then a lossy rendering that
+    /// may sort differently); `None` for the usual UTF-8 names.
+    pub rel_raw: Option<Vec<u8>>,
     /// The name that `--shard` hashes: the file part of the article id (`rel`, prefixed with the
     /// root's name when there are several roots).
     pub shard_key: String,
     /// What was found.
     pub found: Found,
+}
+
+impl Discovered {
+    /// The relative path's bytes, which [`input_order`] compares.
+    pub fn order_key(&self) -> &[u8] {
+        self.rel_raw.as_deref().unwrap_or(self.rel.as_bytes())
+    }
 }
 
 /// Walks `roots` like [`discover`], telling where each item stands in the input order.
@@ -81,13 +91,14 @@ pub fn discover_units<'a>(
         .flat_map(move |(i, root)| walk_root(root, i as u32, options, prefix_roots))
 }
 
-/// The input order of two items given by root index and relative path: the order in which
-/// discovery yields them. Paths compare component by component (`a/b.txt` comes before `a.txt`
-/// and `a-b`, because the folder `a` sorts before the names that extend it), as walkdir does
-/// when it sorts every folder by name; a plain string comparison of whole paths would not.
-pub fn input_order(a: (u32, &str), b: (u32, &str)) -> std::cmp::Ordering {
+/// The input order of two items given by root index and relative path (its bytes, as
+/// [`Discovered::order_key`]): the order in which discovery yields them. Paths compare
+/// component by component (`a/b.txt` comes before `a.txt` and `a-b`, because the folder `a`
+/// sorts before the names that extend it), byte by byte, as walkdir does when it sorts every
+/// folder by name; a plain string comparison of whole paths would not.
+pub fn input_order(a: (u32, &[u8]), b: (u32, &[u8])) -> std::cmp::Ordering {
     a.0.cmp(&b.0)
-        .then_with(|| a.1.split('/').cmp(b.1.split('/')))
+        .then_with(|| a.1.split(|&c| c == b'/').cmp(b.1.split(|&c| c == b'/')))
 }
 
 fn walk_root<'a>(
@@ -109,7 +120,7 @@ fn walk_root<'a>(
         .into_iter()
         .filter_entry(move |e| e.depth() == 0 || options.hidden || !is_hidden(e.file_name()));
     let id_prefix = (prefix_root && !root_is_file).then(|| format!("{root_name}/"));
-    let unit = move |rel: String, found: Found| {
+    let unit = move |(rel, rel_raw): (String, Option<Vec<u8>>), found: Found| {
         let shard_key = if prefix_root && !root_is_file {
             format!("{root_name}/{rel}")
         } else {
@@ -118,17 +129,30 @@ fn walk_root<'a>(
         Discovered {
             root: root_index,
             rel,
+            rel_raw,
             shard_key,
             found,
         }
     };
-    let relative = move |path: &Path| -> String {
-        if root_is_file {
-            path.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
+    let relative = move |path: &Path| -> (String, Option<Vec<u8>>) {
+        let rel = if root_is_file {
+            path.file_name().map(Path::new).unwrap_or(path)
         } else {
-            to_slash(path.strip_prefix(root).unwrap_or(path))
+            path.strip_prefix(root).unwrap_or(path)
+        };
+        let raw = rel.as_os_str().as_encoded_bytes();
+        if std::str::from_utf8(raw).is_ok() {
+            (to_slash(rel), None)
+        } else {
+            let mut raw = raw.to_vec();
+            if std::path::MAIN_SEPARATOR != '/' {
+                for b in raw.iter_mut() {
+                    if *b == std::path::MAIN_SEPARATOR as u8 {
+                        *b = b'/';
+                    }
+                }
+            }
+            (to_slash(rel), Some(raw))
         }
     };
     std::iter::from_fn(move || {
@@ -194,8 +218,8 @@ fn walk_root<'a>(
             }
             let rel = relative(path);
             let id = match &id_prefix {
-                Some(prefix) => format!("{prefix}{rel}"),
-                None => rel.clone(),
+                Some(prefix) => format!("{prefix}{}", rel.0),
+                None => rel.0.clone(),
             };
             return Some(unit(
                 rel,
@@ -304,10 +328,15 @@ mod tests {
     #[test]
     fn input_order_compares_components_not_strings() {
         use std::cmp::Ordering::*;
-        assert_eq!(input_order((0, "a/b.txt"), (0, "a.txt")), Less);
-        assert_eq!(input_order((0, "a/b.txt"), (0, "a-b")), Less);
-        assert_eq!(input_order((0, "B.txt"), (0, "a.txt")), Less);
-        assert_eq!(input_order((0, "z.txt"), (1, "a.txt")), Less);
-        assert_eq!(input_order((0, "a/b"), (0, "a/b")), Equal);
+        let o = |a: (u32, &str), b: (u32, &str)| {
+            input_order((a.0, a.1.as_bytes()), (b.0, b.1.as_bytes()))
+        };
+        assert_eq!(o((0, "a/b.txt"), (0, "a.txt")), Less);
+        assert_eq!(o((0, "a/b.txt"), (0, "a-b")), Less);
+        assert_eq!(o((0, "B.txt"), (0, "a.txt")), Less);
+        assert_eq!(o((0, "z.txt"), (1, "a.txt")), Less);
+        assert_eq!(o((0, "a/b"), (0, "a/b")), Equal);
+        // raw bytes, not their lossy rendering (U+FFFD sorts before 0xF0)
+        assert_eq!(input_order((0, b"\xf0\x9f\x98\x80"), (0, b"\xff")), Less);
     }
 }

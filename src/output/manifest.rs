@@ -151,6 +151,9 @@ pub struct Entry {
     pub root: u32,
     /// Its path relative to the root, `/`-separated.
     pub rel: String,
+    /// The bytes of `rel` in hex, for names that are not UTF-8 (`rel` is then lossy).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rel_hex: Option<String>,
     /// Its path as written to the tables.
     pub path: String,
     /// File or discovery error.
@@ -182,6 +185,15 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The relative path's bytes, which [`input_order`](crate::corpus::discover::input_order)
+    /// compares.
+    pub fn order_key(&self) -> Vec<u8> {
+        match self.rel_hex.as_deref().and_then(from_hex) {
+            Some(raw) => raw,
+            None => self.rel.as_bytes().to_vec(),
+        }
+    }
+
     /// Records of the input: articles, skipped and failed.
     pub fn records(&self) -> u64 {
         self.articles + self.skipped + self.failed
@@ -332,6 +344,21 @@ impl ManifestReader {
     }
 }
 
+/// `bytes` as lower-case hex.
+pub fn to_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn from_hex(hex: &str) -> Option<Vec<u8>> {
+    if !hex.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
 fn malformed(line: u64, e: serde_json::Error) -> ManifestError {
     ManifestError::Malformed {
         line,
@@ -402,6 +429,7 @@ mod tests {
         Entry {
             root: 0,
             rel: rel.into(),
+            rel_hex: None,
             path: format!("in/{rel}"),
             kind: EntryKind::File,
             size: 3,
@@ -449,6 +477,16 @@ mod tests {
         w.entry(&entry("a.txt")).unwrap();
         drop(w);
         assert!(ManifestReader::open(tmp.path()).is_err());
+    }
+
+    #[test]
+    fn order_keys_keep_raw_bytes() {
+        let mut e = entry("odd-\u{FFFD}.txt");
+        e.rel_hex = Some(to_hex(b"odd-\xff.txt"));
+        assert_eq!(e.order_key(), b"odd-\xff.txt");
+        assert_eq!(entry("a.txt").order_key(), b"a.txt");
+        let line = serde_json::to_string(&entry("a.txt")).unwrap();
+        assert!(!line.contains("rel_hex"));
     }
 
     #[test]

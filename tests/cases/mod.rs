@@ -1,8 +1,12 @@
 //! Test modules, one per feature.
 
 mod cli;
+mod compressed;
 mod golden;
 mod hostile;
+mod incremental;
 mod ordering;
+mod runjson;
 mod safety;
+mod shard;
 mod tables;
