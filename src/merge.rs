@@ -78,8 +78,9 @@ struct Shard {
     manifest: ManifestReader,
     tables: PrevTables,
     head: Option<Entry>,
-    // Held for its lock, so no run rewrites the shard while it is read.
-    _lock: OutputDir,
+    // Held for its lock, so no run rewrites the shard while it is read (none when the folder
+    // is read-only: then no run can write there either).
+    _lock: Option<OutputDir>,
 }
 
 impl Shard {
@@ -328,7 +329,11 @@ fn open_shards(dirs: &[PathBuf]) -> Result<Vec<Shard>, MergeError> {
             return Err(MergeError::NoManifest(dir.clone()));
         }
         // The lock also finishes a commit that was interrupted there.
-        let lock = OutputDir::open(dir)?;
+        let lock = match OutputDir::open(dir) {
+            Ok(lock) => Some(lock),
+            Err(OutputError::Unwritable { .. }) => None,
+            Err(e) => return Err(e.into()),
+        };
         let manifest = ManifestReader::open(dir)
             .map_err(|source| MergeError::Manifest {
                 dir: dir.clone(),

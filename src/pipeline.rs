@@ -532,6 +532,7 @@ fn discover_options(config: &RunConfig) -> DiscoverOptions {
         extensions: config.extensions.clone(),
         hidden: config.hidden,
         follow_links: config.follow_links,
+        exclude: std::fs::canonicalize(&config.output).ok(),
     }
 }
 

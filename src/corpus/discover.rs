@@ -18,6 +18,9 @@ pub struct DiscoverOptions {
     pub hidden: bool,
     /// Follow symbolic links.
     pub follow_links: bool,
+    /// A folder never to walk into (the output folder, when it lies inside an input folder:
+    /// its manifest and reports are not articles). Compared after resolving links.
+    pub exclude: Option<PathBuf>,
 }
 
 /// A file to read.
@@ -118,7 +121,11 @@ fn walk_root<'a>(
         .follow_root_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(move |e| e.depth() == 0 || options.hidden || !is_hidden(e.file_name()));
+        .filter_entry(move |e| {
+            e.depth() == 0
+                || ((options.hidden || !is_hidden(e.file_name()))
+                    && !is_excluded(e, options.exclude.as_deref()))
+        });
     let id_prefix = (prefix_root && !root_is_file).then(|| format!("{root_name}/"));
     let unit = move |(rel, rel_raw): (String, Option<Vec<u8>>), found: Found| {
         let shard_key = if prefix_root && !root_is_file {
@@ -232,6 +239,15 @@ fn walk_root<'a>(
             ));
         }
     })
+}
+
+/// True when `entry` is the folder `exclude` (an already canonical path).
+fn is_excluded(entry: &walkdir::DirEntry, exclude: Option<&Path>) -> bool {
+    let Some(exclude) = exclude else { return false };
+    // Only a folder with the same name can be it: resolve nothing else.
+    entry.file_type().is_dir()
+        && exclude.file_name() == Some(entry.file_name())
+        && std::fs::canonicalize(entry.path()).is_ok_and(|p| p == exclude)
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -114,9 +114,18 @@ impl Settings {
             return changed("the shard", show(&self.shard), show(&now.shard));
         }
         if self != now {
-            let a = serde_json::to_string(self).unwrap_or_default();
-            let b = serde_json::to_string(now).unwrap_or_default();
-            return changed("the options", a, b);
+            let (serde_json::Value::Object(a), serde_json::Value::Object(b)) = (
+                serde_json::to_value(self).unwrap_or_default(),
+                serde_json::to_value(now).unwrap_or_default(),
+            ) else {
+                return Some("the options changed".into());
+            };
+            let diffs: Vec<String> = a
+                .iter()
+                .filter(|(k, v)| b.get(*k) != Some(v))
+                .map(|(k, v)| format!("{k}: {v} → {}", b.get(k).unwrap_or_default()))
+                .collect();
+            return Some(format!("the options changed ({})", diffs.join(", ")));
         }
         None
     }

@@ -410,3 +410,32 @@ fn an_interrupted_commit_is_completed_by_the_next_run() {
     assert_eq!(count(&report, "processed"), 0, "{report}");
     check_against_full_run(&t);
 }
+
+#[test]
+fn an_output_folder_inside_the_input_folder_is_not_read() {
+    let t = TestDir::new();
+    t.write("in/a.txt", "The council met in Leeds on Monday.");
+    age_all(&t.join("in"), AN_HOUR);
+    for _ in 0..2 {
+        run_ok(
+            &t,
+            &[
+                "run",
+                "in",
+                "-o",
+                "in/tables",
+                "-q",
+                "--incremental",
+                "--hidden",
+            ],
+        );
+    }
+    let report = run_json(&t, "in/tables");
+    assert_eq!(count(&report, "seen"), 1, "{report}");
+    assert_eq!(count(&report, "carried_over"), 1, "{report}");
+    let ids: Vec<String> = t.rows("in/tables", "articles")[1..]
+        .iter()
+        .map(|r| r[0].clone())
+        .collect();
+    assert_eq!(ids, ["a.txt"]);
+}
