@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    // `data/` always exists in a checkout (data/.gitkeep): a missing path would make cargo
+    // rerun this script, and rebuild the crate, on every build.
     println!("cargo:rerun-if-changed=data");
     let root = Path::new("data");
     let mut files = Vec::new();
