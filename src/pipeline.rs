@@ -255,11 +255,11 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, RunError> {
     } else {
         (None, None)
     };
-    let clock = || (started, started_at.clone());
-    let finished = match attempt(config, &settings, &mut out, previous, reason, clock()) {
+    let began = (started, started_at.as_str());
+    let finished = match attempt(config, &settings, &mut out, previous, reason, began) {
         Err(RunError::Stale(why)) => {
             out.discard();
-            attempt(config, &settings, &mut out, None, Some(why), clock())?
+            attempt(config, &settings, &mut out, None, Some(why), began)?
         }
         other => other?,
     };
@@ -275,7 +275,7 @@ fn attempt(
     out: &mut OutputDir,
     previous: Option<Previous>,
     full_run_reason: Option<String>,
-    (started, started_at): (Instant, String),
+    (started, started_at): (Instant, &str),
 ) -> Result<Finished, RunError> {
     let mut sinks = Vec::with_capacity(Table::ALL.len());
     for table in Table::ALL {
@@ -408,7 +408,7 @@ fn attempt(
         std::mem::take(&mut tally.failures).into_map(),
         stages.seconds(),
         counters.decompressed.load(Ordering::Relaxed),
-        started_at,
+        started_at.to_string(),
     );
     let mut json = out.create(RUN_REPORT_FILE)?;
     serde_json::to_writer_pretty(&mut json, &report).map_err(std::io::Error::from)?;
