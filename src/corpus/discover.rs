@@ -341,6 +341,45 @@ mod tests {
         assert_eq!(matching_extension(OsStr::new("a.csv"), &exts), None);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// Discovery yields files in exactly the order `input_order` defines, whatever the
+        /// names (the assumption incremental runs and merge build on).
+        #[test]
+        fn discovery_follows_input_order(
+            names in proptest::collection::vec("[ab.\\- é0]{1,3}(/[ab.\\-é]{1,3}){0,2}", 1..20)
+        ) {
+            let tmp = tempfile::tempdir().unwrap();
+            let root = tmp.path().join("in");
+            std::fs::create_dir_all(&root).unwrap();
+            for name in &names {
+                let path = root.join(format!("{name}.txt"));
+                if let Some(parent) = path.parent()
+                    && std::fs::create_dir_all(parent).is_ok()
+                {
+                    let _ = std::fs::write(&path, "x");
+                }
+            }
+            let options = DiscoverOptions {
+                extensions: vec!["txt".into()],
+                hidden: true,
+                follow_links: false,
+                exclude: None,
+            };
+            let roots = vec![root.clone(), root];
+            let found: Vec<Discovered> = discover_units(&roots, &options).collect();
+            for pair in found.windows(2) {
+                let (a, b) = (&pair[0], &pair[1]);
+                proptest::prop_assert_eq!(
+                    input_order((a.root, a.order_key()), (b.root, b.order_key())),
+                    std::cmp::Ordering::Less,
+                    "{} then {}", a.rel, b.rel
+                );
+            }
+        }
+    }
+
     #[test]
     fn input_order_compares_components_not_strings() {
         use std::cmp::Ordering::*;
