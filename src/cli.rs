@@ -23,6 +23,7 @@ Examples:
   newsmine run feed.jsonl archive/ -o out --threads 4 --reference-date 2024-05-01
   newsmine run ~/news -o out --excel            # tables for Excel (BOM, CRLF)
   newsmine show article.txt                     # one article's extraction, for a person
+  newsmine report out                           # rebuild out/report.html from the tables
   newsmine eval ner --conll ../shared/data/conll2003/eng.testa
 
 Exit status: 0 all inputs processed; 3 the run completed and some inputs failed (see
@@ -44,6 +45,8 @@ enum Command {
     Run(RunArgs),
     /// Show one file's extraction, as text for a person or as JSON.
     Show(ShowArgs),
+    /// Rebuild report.html (the run and its news at a glance) from an output folder's tables.
+    Report(ReportArgs),
     /// Score the extractor against annotated data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -51,7 +54,8 @@ enum Command {
 
 const RUN_HELP: &str = "\
 Tables written to the output folder: articles.csv, entities.csv, mentions.csv, quotes.csv,
-times.csv, events.csv, errors.csv. They are replaced only when the run completes.
+times.csv, events.csv, errors.csv. They are replaced only when the run completes; then
+report.html shows the run and its news at a glance.
 
 Examples:
   newsmine run ~/news --output tables
@@ -121,6 +125,13 @@ struct ShowArgs {
     /// The date relative expressions count from, if the article carries none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_reference_date)]
     reference_date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+struct ReportArgs {
+    /// The output folder of a run (or of a merge); report.html is written into it.
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -203,6 +214,11 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             print_stdout(&out)?;
             Ok(ExitCode::from(EXIT_OK))
         }
+        Command::Report(args) => {
+            let path = newsmine::report::write_report(&args.dir)?;
+            print_stdout(&format!("{}\n", path.display()))?;
+            Ok(ExitCode::from(EXIT_OK))
+        }
         Command::Eval(cmd) => eval(cmd),
     }
 }
@@ -239,6 +255,10 @@ fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     let summary = newsmine::pipeline::run(&config)?;
     if !config.quiet {
         eprintln!("{}", summary.line());
+    }
+    // The tables are committed; a report that cannot be written is only a warning.
+    if let Err(e) = newsmine::report::write_report(&config.output) {
+        eprintln!("newsmine: warning: report.html not written: {e}");
     }
     Ok(ExitCode::from(if summary.failed > 0 {
         EXIT_SOME_FAILED

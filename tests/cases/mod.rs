@@ -4,5 +4,6 @@ mod cli;
 mod golden;
 mod hostile;
 mod ordering;
+mod report;
 mod safety;
 mod tables;

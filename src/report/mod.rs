@@ -1,0 +1,101 @@
+//! The morning report: `report.html`, the night's run and its news at a glance.
+//!
+//! Built from the tables of an output folder as they stream ([`aggregate`]), plus the run's
+//! own `run.json` when there is one ([`runinfo`]); drawn as one self-contained HTML page with
+//! inline SVG charts ([`html`], [`svg`]). Memory stays bounded at any corpus size: see
+//! [`aggregate`] for how each figure is counted.
+
+pub mod aggregate;
+pub mod format;
+pub mod html;
+pub mod read;
+pub mod runinfo;
+pub mod svg;
+pub mod topk;
+
+use crate::output::commit::{OutputDir, OutputError};
+use crate::output::tables::Table;
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+/// The report's file name inside the output folder.
+pub const REPORT_FILE: &str = "report.html";
+
+/// Why a report could not be built or written.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// The folder holds none of the tables.
+    #[error(
+        "{0} holds no newsmine tables (articles.csv, entities.csv, …): give the output folder \
+         of a `newsmine run`"
+    )]
+    NoTables(PathBuf),
+    /// The folder cannot be locked or the report cannot be written.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+/// Whether `dir` holds at least one of the tables.
+pub fn has_tables(dir: &Path) -> bool {
+    Table::ALL.iter().any(|t| dir.join(t.file_name()).is_file())
+}
+
+/// Builds the report page for the output folder `dir`.
+pub fn build_report(dir: &Path) -> Result<String, ReportError> {
+    if !has_tables(dir) {
+        return Err(ReportError::NoTables(dir.to_path_buf()));
+    }
+    let mut notes = Vec::new();
+    let run = match runinfo::RunInfo::load(dir) {
+        Ok(r) => r,
+        Err(note) => {
+            notes.push(note);
+            None
+        }
+    };
+    let reference = run
+        .as_ref()
+        .and_then(|r| r.reference_date.as_deref())
+        .and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
+    let agg = aggregate::aggregate(dir, reference);
+    for table in ["articles", "entities", "quotes", "events", "errors"] {
+        if !agg.tables_found.contains(&table) {
+            notes.push(format!("{table}.csv is missing: its figures show as empty"));
+        }
+    }
+    notes.extend(agg.notes.iter().cloned());
+    if let Some(n) = run.as_ref().and_then(|r| r.rows_of("articles"))
+        && n != agg.articles.rows
+    {
+        notes.push(format!(
+            "run.json counts {n} article rows but articles.csv has {}: the run details may \
+             describe a different run than the tables",
+            agg.articles.rows
+        ));
+    }
+    let folder = std::fs::canonicalize(dir)
+        .ok()
+        .as_deref()
+        .and_then(Path::file_name)
+        .or_else(|| dir.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| dir.display().to_string());
+    Ok(html::page(&html::ReportData {
+        folder,
+        run,
+        agg,
+        notes,
+    }))
+}
+
+/// Builds the report for `dir` and writes it to `dir/report.html` atomically, holding the
+/// folder's lock so that no run replaces the tables meanwhile. Returns the report's path.
+pub fn write_report(dir: &Path) -> Result<PathBuf, ReportError> {
+    if !has_tables(dir) {
+        return Err(ReportError::NoTables(dir.to_path_buf()));
+    }
+    let out = OutputDir::open(dir)?;
+    let page = build_report(dir)?;
+    out.write_file_now(REPORT_FILE, page.as_bytes())?;
+    Ok(dir.join(REPORT_FILE))
+}
