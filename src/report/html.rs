@@ -66,22 +66,23 @@ h3{font-size:1rem;margin:0 0 6px}
 .status{padding:10px 14px;border-radius:8px;border-left:5px solid;margin:10px 0 4px;font-weight:600}
 .status.ok{background:var(--ok);border-color:var(--okb)}.status.warn{background:var(--warn);border-color:var(--warnb)}
 .status.unknown{background:var(--unk);border-color:var(--unkb)}
-.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(130px,1fr));gap:10px;margin:12px 0}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:10px;margin:12px 0}
 .card{background:var(--card);border-radius:8px;padding:10px 12px}
-.card .v{font-size:1.45rem;font-weight:650;font-variant-numeric:tabular-nums}.card .k{color:var(--muted);font-size:.85rem}
+.card .v{font-size:1.25rem;font-weight:650;font-variant-numeric:tabular-nums;white-space:nowrap}.card .k{color:var(--muted);font-size:.85rem}
 dl.details{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:8px 0}
 dl.details dt{color:var(--muted)}dl.details dd{margin:0;overflow-wrap:anywhere}
 table{width:100%;border-collapse:collapse;font-size:.92rem}
-th,td{text-align:left;padding:5px 6px;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:anywhere}
+th,td{text-align:left;padding:5px 6px;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:break-word}
 th{color:var(--muted);font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.rank{color:var(--muted);width:2.4em;white-space:nowrap}
-td.share{width:26%}.bar{display:block;height:10px;margin-top:5px;border-radius:2px;background:var(--bar)}
-.grid4{display:grid;grid-template-columns:repeat(auto-fit,minmax(230px,1fr));gap:18px 24px}
+td.share{width:22%}.bar{display:block;height:10px;margin-top:5px;border-radius:2px;background:var(--bar)}
+.grid4{display:grid;grid-template-columns:repeat(auto-fit,minmax(230px,1fr));gap:18px 24px}.grid4>div{min-width:0;overflow-x:auto}
 .examples{margin:0;padding-left:1.1em;font-size:.85rem}.examples li{overflow-wrap:anywhere}
 q{quotes:"\201C" "\201D"}
-.kind{font-size:.78rem;color:var(--muted);margin-left:4px}
-.chartbox{overflow-x:auto}svg.chart{width:100%;min-width:480px;height:auto;display:block}
+.kind{font-size:.78rem;color:var(--muted);margin-left:4px;white-space:nowrap}th.who{width:28%}td.quote,.id{overflow-wrap:anywhere}
+figure{margin:0}.chartbox{overflow-x:auto}svg.chart{width:100%;min-width:480px;height:auto;display:block}
+svg.chart.bars{min-width:0;max-width:760px}
 svg.chart text{fill:var(--fg);font-size:12px;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 svg.chart .ylab{text-anchor:end;fill:var(--muted)}svg.chart .xlab{text-anchor:middle;fill:var(--muted)}
 svg.chart .blab{text-anchor:end;font-size:13px}svg.chart .bval{font-size:12px;fill:var(--muted)}
@@ -90,7 +91,8 @@ ul.legend{list-style:none;padding:0;margin:6px 0;display:flex;flex-wrap:wrap;gap
 .sw{display:inline-block;width:11px;height:11px;border-radius:2px;margin-right:5px;vertical-align:-1px}
 footer{margin-top:34px;font-size:.85rem;color:var(--muted)}footer ul{padding-left:1.2em}
 @media (max-width:600px){body{font-size:14px}main{padding:12px 10px 30px}.card .v{font-size:1.2rem}
-dl.details{grid-template-columns:1fr}dl.details dd{margin-bottom:6px}}
+svg.chart text,svg.chart .blab{font-size:19px}svg.chart .xlab,svg.chart .ylab,svg.chart .bval{font-size:16px}
+dl.details{gap:3px 10px}}
 "#;
 
 /// The whole page.
@@ -328,8 +330,8 @@ fn failures_section(p: &mut String, d: &ReportData) {
     let _ = write!(
         p,
         "<p class=\"muted\">Every input that was skipped or failed is a row of errors.csv; the \
-         first {} paths of each kind are listed.</p><table><thead><tr><th>Kind</th><th>Stage</th>\
-         <th class=\"num\">Inputs</th><th>Outcome</th><th>First paths and message</th></tr></thead><tbody>",
+         first {} paths of each kind are listed.</p><table><thead><tr><th>Kind and stage</th>\
+         <th class=\"num\">Inputs</th><th>First paths and message</th></tr></thead><tbody>",
         super::aggregate::ERROR_EXAMPLES
     );
     for (kind, e) in &kinds {
@@ -351,7 +353,7 @@ fn failures_section(p: &mut String, d: &ReportData) {
         };
         let _ = write!(
             p,
-            r#"<tr data-error-kind="{}" data-count="{}"><td><b>{}</b></td><td>{}</td><td class="num">{}</td><td>{}</td><td><ul class="examples">"#,
+            r#"<tr data-error-kind="{}" data-count="{}"><td><b>{}</b><br><span class="muted">{}</span></td><td class="num">{}<br><span class="muted outcome">{}</span></td><td><ul class="examples">"#,
             escape(kind),
             e.count,
             escape(kind),
@@ -371,7 +373,7 @@ fn failures_section(p: &mut String, d: &ReportData) {
     for k in missing {
         let _ = write!(
             p,
-            r#"<tr data-error-kind="{}" data-count="{}"><td><b>{}</b></td><td></td><td class="num">{}</td><td>failed (run.json)</td><td><ul class="examples">"#,
+            r#"<tr data-error-kind="{}" data-count="{}"><td><b>{}</b></td><td class="num">{}<br><span class="muted outcome">failed</span></td><td><ul class="examples">"#,
             escape(&k.kind),
             k.count,
             escape(&k.kind),
@@ -503,32 +505,34 @@ fn speakers_section(p: &mut String, d: &ReportData) {
     let _ = write!(
         p,
         "<p class=\"muted\">By the number of quotes, with one of them. {} of {} quotes have no \
-         speaker.</p><table><thead><tr><th></th><th>Speaker</th><th class=\"num\">Quotes</th>\
-         <th>Sample quote</th></tr></thead><tbody>",
+         speaker.</p><table><thead><tr><th></th><th class=\"num\">Quotes</th>\
+         <th>Speaker and a sample quote</th></tr></thead><tbody>",
         thousands(q.unattributed),
         thousands(q.rows)
     );
     for (rank, slot) in top.iter().enumerate() {
         let _ = write!(
             p,
-            r#"<tr data-speaker="{}" data-count="{}"><td class="rank">{}</td><td><bdi>{}</bdi></td>"#,
+            r#"<tr data-speaker="{}" data-count="{}"><td class="rank">{}</td>"#,
             escape(&slot.key),
             slot.count,
             rank + 1,
-            escape(&truncate(&slot.key, 80))
         );
         slot_count(p, slot);
-        match &slot.payload {
-            Some(s) => {
-                let _ = write!(
-                    p,
-                    r#"<td><q>{}</q><span class="kind">{}</span></td></tr>"#,
-                    escape(&s.text),
-                    escape(&s.kind)
-                );
-            }
-            None => p.push_str("<td></td></tr>"),
+        let _ = write!(
+            p,
+            "<td><b><bdi>{}</bdi></b>",
+            escape(&truncate(&slot.key, 80))
+        );
+        if let Some(s) = &slot.payload {
+            let _ = write!(
+                p,
+                r#"<div class="quote"><q>{}</q><span class="kind">{}</span></div>"#,
+                escape(&s.text),
+                escape(&s.kind)
+            );
         }
+        p.push_str("</td></tr>");
     }
     p.push_str("</tbody></table></section>\n");
 }
@@ -852,7 +856,7 @@ fn headlines_section(p: &mut String, d: &ReportData) {
         let title = if h.title.is_empty() { &h.id } else { &h.title };
         let _ = write!(
             p,
-            r#"<tr data-article="{}"><td><bdi>{}</bdi><br><span class="muted">{}</span></td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
+            r#"<tr data-article="{}"><td><bdi>{}</bdi><br><span class="muted id">{}</span></td><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
             escape(&h.id),
             escape(title),
             escape(&truncate(&h.id, 120)),

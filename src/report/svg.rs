@@ -121,21 +121,23 @@ pub fn columns(cols: &[Column], series: &[Series], label: &str) -> String {
 
 /// A horizontal bar chart: one labelled bar per item, its value beside it.
 pub fn bars(items: &[(String, u64)], colour: &str, label: &str) -> String {
+    // Narrower than the column charts, so that labels stay legible when a phone shrinks it.
+    let width = 600.0;
     let row = 26.0;
-    let (left, right, top) = (210.0, 70.0, 6.0);
+    let (left, right, top) = (190.0, 70.0, 6.0);
     let height = top * 2.0 + row * items.len().max(1) as f64;
-    let plot_w = WIDTH - left - right;
+    let plot_w = width - left - right;
     let max = items.iter().map(|i| i.1).max().unwrap_or(0).max(1);
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{}">"#,
+        r#"<svg class="chart bars" viewBox="0 0 {width} {height}" role="img" aria-label="{}">"#,
         escape(label)
     );
     for (i, (name, v)) in items.iter().enumerate() {
         let y = top + row * i as f64;
         let w = (*v as f64 / max as f64 * plot_w).max(1.0);
-        let short = super::aggregate::truncate(name, 30);
+        let short = super::aggregate::truncate(name, 24);
         let _ = write!(
             s,
             r#"<g><title>{}: {}</title><text class="blab" x="{}" y="{:.1}">{}</text><rect x="{left}" y="{:.1}" width="{w:.1}" height="{:.1}" fill="{colour}"/><text class="bval" x="{:.1}" y="{:.1}">{}</text></g>"#,

@@ -501,7 +501,7 @@ fn run_json_supplies_the_run_details() {
     assert!(html.contains("2025-03-14"));
     // binary is a failure, the other kind a skip.
     let binary = &html[html.find("data-error-kind=\"binary\"").unwrap()..];
-    assert!(binary[..binary.find("</tr>").unwrap()].contains("<td>failed</td>"));
+    assert!(binary[..binary.find("</tr>").unwrap()].contains("outcome\">failed</span>"));
     assert!(!html.contains("Run details unavailable"));
     check_against_tables(&out);
 
