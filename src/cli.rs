@@ -256,15 +256,20 @@ fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     if !config.quiet {
         eprintln!("{}", summary.line());
     }
-    // The tables are committed; a report that cannot be written is only a warning.
-    if let Err(e) = newsmine::report::write_report(&config.output) {
-        eprintln!("newsmine: warning: report.html not written: {e}");
-    }
+    write_report_or_warn(&config.output);
     Ok(ExitCode::from(if summary.failed > 0 {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK
     }))
+}
+
+/// Writes report.html after the tables are committed; a report that cannot be written is only
+/// a warning and leaves the exit status alone.
+fn write_report_or_warn(output: &std::path::Path) {
+    if let Err(e) = newsmine::report::write_report(output) {
+        eprintln!("newsmine: warning: report.html not written: {e}");
+    }
 }
 
 fn eval(cmd: EvalCommand) -> anyhow::Result<ExitCode> {

@@ -169,12 +169,17 @@ fn header(p: &mut String, d: &ReportData) {
                     ),
                 )
             } else {
+                let processed = run.processed.unwrap_or(d.agg.articles.rows);
+                let carried = match run.carried_over {
+                    Some(n) if n > 0 => format!(", {} carried over", thousands(n)),
+                    _ => String::new(),
+                };
                 (
                     "ok",
                     format!(
-                        "The run completed: {} article{} analysed, nothing failed.",
-                        thousands(run.processed.unwrap_or(d.agg.articles.rows)),
-                        if run.processed == Some(1) { "" } else { "s" }
+                        "The run completed: {} article{} analysed{carried}, nothing failed.",
+                        thousands(processed),
+                        if processed == 1 { "" } else { "s" }
                     ),
                 )
             }
@@ -230,6 +235,9 @@ fn run_section(p: &mut String, d: &ReportData) {
             if let Some(t) = &run.finished {
                 details.push(("Finished", escape(&time(t))));
             }
+            if let Some(c) = &run.command {
+                details.push(("Command", escape(c)));
+            }
             if let Some(v) = &run.newsmine_version {
                 details.push(("newsmine version", escape(v)));
             }
@@ -265,7 +273,23 @@ fn run_section(p: &mut String, d: &ReportData) {
                 details.push(("Inputs", s));
             }
             if let Some(b) = run.bytes_read {
-                details.push(("Bytes read", bytes(b)));
+                let files = run
+                    .files_read
+                    .map(|f| format!(" from {} files", thousands(f)))
+                    .unwrap_or_default();
+                details.push(("Bytes read", format!("{}{files}", bytes(b))));
+            }
+            if !run.merged_from.is_empty() {
+                let list: Vec<String> =
+                    run.merged_from.iter().take(50).map(|m| escape(m)).collect();
+                details.push(("Merged from", list.join("<br>")));
+            }
+            if let Some(why) = &run.full_run_reason {
+                details.push(("Full run because", escape(why)));
+            }
+            if !run.warnings.is_empty() {
+                let list: Vec<String> = run.warnings.iter().take(20).map(|w| escape(w)).collect();
+                details.push(("Warnings", list.join("<br>")));
             }
             if !run.stage_seconds.is_empty() {
                 let s: Vec<String> = run
@@ -314,52 +338,53 @@ fn run_section(p: &mut String, d: &ReportData) {
 fn failures_section(p: &mut String, d: &ReportData) {
     p.push_str("<section id=\"failures\"><h2>Inputs not analysed</h2>");
     let kinds = d.agg.errors.sorted();
-    let run_failures = d.run.as_ref().map(|r| &r.failures_by_kind);
-    // Kinds the run counted as failures but that errors.csv does not list (hand-edited tables).
-    let missing: Vec<_> = run_failures
-        .map(|f| {
-            f.iter()
+    // Kinds that run.json lists but errors.csv does not (a missing or hand-edited table).
+    let missing: Vec<_> = d
+        .run
+        .as_ref()
+        .map(|r| {
+            r.failures_by_kind
+                .iter()
                 .filter(|k| k.count > 0 && !d.agg.errors.kinds.contains_key(&k.kind))
                 .collect()
         })
         .unwrap_or_default();
     if kinds.is_empty() && missing.is_empty() {
-        p.push_str("<p data-metric=\"not_analysed_kinds\" data-value=\"0\">Every input was analysed.</p></section>\n");
+        p.push_str(
+            "<p data-metric=\"not_analysed_kinds\" data-value=\"0\">Every input was analysed.</p>\
+             </section>\n",
+        );
         return;
     }
+    let examples = super::aggregate::ERROR_EXAMPLES;
+    let lead = match &d.run {
+        Some(r) if r.skipped.is_some() || r.failed.is_some() => format!(
+            "{} skipped and {} failed. Each is a row of errors.csv; by kind, with the first {examples} \
+             paths of each:",
+            thousands(r.skipped.unwrap_or(0)),
+            thousands(r.failed.unwrap_or(0))
+        ),
+        _ => format!(
+            "{} inputs were skipped or failed (errors.csv alone does not tell which); by kind, \
+             with the first {examples} paths of each:",
+            thousands(d.agg.errors.rows)
+        ),
+    };
     let _ = write!(
         p,
-        "<p class=\"muted\">Every input that was skipped or failed is a row of errors.csv; the \
-         first {} paths of each kind are listed.</p><table><thead><tr><th>Kind and stage</th>\
+        "<p class=\"muted\">{}</p><table><thead><tr><th>Kind and stage</th>\
          <th class=\"num\">Inputs</th><th>First paths and message</th></tr></thead><tbody>",
-        super::aggregate::ERROR_EXAMPLES
+        escape(&lead)
     );
     for (kind, e) in &kinds {
-        let failed = run_failures.map(|f| {
-            f.iter()
-                .find(|k| k.kind == *kind)
-                .map(|k| k.count)
-                .unwrap_or(0)
-        });
-        let outcome = match failed {
-            None => "not analysed".to_string(),
-            Some(0) => "skipped".to_string(),
-            Some(f) if f >= e.count => "failed".to_string(),
-            Some(f) => format!(
-                "{} failed, {} skipped",
-                thousands(f),
-                thousands(e.count - f)
-            ),
-        };
         let _ = write!(
             p,
-            r#"<tr data-error-kind="{}" data-count="{}"><td><b>{}</b><br><span class="muted">{}</span></td><td class="num">{}<br><span class="muted outcome">{}</span></td><td><ul class="examples">"#,
+            r#"<tr data-error-kind="{}" data-count="{}"><td><b>{}</b><br><span class="muted">{}</span></td><td class="num">{}</td><td><ul class="examples">"#,
             escape(kind),
             e.count,
             escape(kind),
             escape(&e.stage),
-            thousands(e.count),
-            outcome
+            thousands(e.count)
         );
         for ex in &e.examples {
             let _ = write!(p, "<li><bdi>{}</bdi></li>", escape(ex));
@@ -373,13 +398,13 @@ fn failures_section(p: &mut String, d: &ReportData) {
     for k in missing {
         let _ = write!(
             p,
-            r#"<tr data-error-kind="{}" data-count="{}"><td><b>{}</b></td><td class="num">{}<br><span class="muted outcome">failed</span></td><td><ul class="examples">"#,
+            r#"<tr data-error-kind="{}" data-count="{}"><td><b>{}</b><br><span class="muted">run.json</span></td><td class="num">{}</td><td><ul class="examples">"#,
             escape(&k.kind),
             k.count,
             escape(&k.kind),
             thousands(k.count)
         );
-        for ex in k.examples.iter().take(super::aggregate::ERROR_EXAMPLES) {
+        for ex in k.examples.iter().take(examples) {
             let _ = write!(p, "<li><bdi>{}</bdi></li>", escape(ex));
         }
         p.push_str("</ul></td></tr>");

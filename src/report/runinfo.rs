@@ -9,12 +9,12 @@ use std::path::Path;
 /// The run file's name inside the output folder.
 pub const RUN_FILE: &str = "run.json";
 
-/// One kind of failure as the run counted it.
+/// One kind of skipped or failed input as the run counted it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FailureKind {
     /// The kind (`binary`, `too-large`).
     pub kind: String,
-    /// How many inputs failed this way.
+    /// How many inputs were skipped or failed this way.
     pub count: u64,
     /// The first few paths.
     pub examples: Vec<String>,
@@ -55,7 +55,7 @@ pub struct RunInfo {
     pub skipped: Option<u64>,
     /// Inputs that failed.
     pub failed: Option<u64>,
-    /// Failures by kind, in the file's order.
+    /// Skipped and failed inputs by kind, in the file's order.
     pub failures_by_kind: Vec<FailureKind>,
     /// Rows per table.
     pub rows: Vec<(String, u64)>,
@@ -67,6 +67,16 @@ pub struct RunInfo {
     pub mb_per_s: Option<f64>,
     /// Articles per second.
     pub articles_per_s: Option<f64>,
+    /// `run` or `merge`.
+    pub command: Option<String>,
+    /// Files read.
+    pub files_read: Option<u64>,
+    /// Why an incremental run processed everything, if it did.
+    pub full_run_reason: Option<String>,
+    /// For a merge: the folders joined.
+    pub merged_from: Vec<String>,
+    /// What did not stop the run but is worth knowing.
+    pub warnings: Vec<String>,
 }
 
 impl RunInfo {
@@ -96,10 +106,7 @@ impl RunInfo {
             started: string(&v["started"]),
             finished: string(&v["finished"]),
             seconds: v["seconds"].as_f64(),
-            inputs: v["inputs"]
-                .as_array()
-                .map(|a| a.iter().filter_map(string).collect())
-                .unwrap_or_default(),
+            inputs: strings(&v["inputs"]),
             reference_date: string(&v["reference_date"]),
             threads: v["threads"].as_u64(),
             incremental: v["incremental"].as_bool(),
@@ -117,10 +124,7 @@ impl RunInfo {
                         .map(|(kind, f)| FailureKind {
                             kind: kind.clone(),
                             count: f["count"].as_u64().unwrap_or(0),
-                            examples: f["examples"]
-                                .as_array()
-                                .map(|a| a.iter().filter_map(string).collect())
-                                .unwrap_or_default(),
+                            examples: strings(&f["examples"]),
                         })
                         .collect()
                 })
@@ -144,6 +148,11 @@ impl RunInfo {
             bytes_read: v["bytes_read"].as_u64(),
             mb_per_s: v["mb_per_s"].as_f64(),
             articles_per_s: v["articles_per_s"].as_f64(),
+            command: string(&v["command"]),
+            files_read: v["files_read"].as_u64(),
+            full_run_reason: string(&v["full_run_reason"]),
+            merged_from: strings(&v["merged_from"]),
+            warnings: strings(&v["warnings"]),
         }
     }
 
@@ -151,6 +160,13 @@ impl RunInfo {
     pub fn rows_of(&self, table: &str) -> Option<u64> {
         self.rows.iter().find(|(k, _)| k == table).map(|(_, n)| *n)
     }
+}
+
+/// A JSON array of strings (other items and other values ignored).
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| a.iter().filter_map(string).collect())
+        .unwrap_or_default()
 }
 
 /// A JSON string or number as text; `None` for null and anything else.
