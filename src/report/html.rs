@@ -793,16 +793,25 @@ fn published_section(p: &mut String, d: &ReportData) {
                 (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
             }
         }
-        Bucket::Year => keys.extend((lo.year()..=hi.year()).map(|y| (y, 1, 1))),
+        // At most a century of years, the latest.
+        Bucket::Year => keys.extend((lo.year().max(hi.year() - 99)..=hi.year()).map(|y| (y, 1, 1))),
     }
     let mut counts = vec![0u64; keys.len()];
     let (mut earlier, mut later) = (0u64, 0u64);
+    let (first, last) = match (keys.first(), keys.last()) {
+        (Some(f), Some(l)) => (*f, *l),
+        _ => {
+            p.push_str("</section>\n");
+            return;
+        }
+    };
     for (day, n) in &h.days {
-        if *day < lo {
+        let key = bucket_of(*day, bucket);
+        if *day < lo || key < first {
             earlier += n;
-        } else if *day > hi {
+        } else if *day > hi || key > last {
             later += n;
-        } else if let Ok(i) = keys.binary_search(&bucket_of(*day, bucket)) {
+        } else if let Ok(i) = keys.binary_search(&key) {
             counts[i] += n;
         }
     }
@@ -850,7 +859,11 @@ fn published_section(p: &mut String, d: &ReportData) {
         svg::columns(&cols, &series, "Articles per published date"),
         h.dated(),
         thousands(shown),
-        lo.format("%Y-%m-%d"),
+        if bucket_of(lo, bucket) < first {
+            format!("{:04}-01-01", first.0)
+        } else {
+            lo.format("%Y-%m-%d").to_string()
+        },
         hi.format("%Y-%m-%d"),
         if earlier + later + h.dropped > 0 {
             format!(

@@ -99,3 +99,90 @@ pub fn write_report(dir: &Path) -> Result<PathBuf, ReportError> {
     out.write_file_now(REPORT_FILE, page.as_bytes())?;
     Ok(dir.join(REPORT_FILE))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn write_table(dir: &Path, name: &str, rows: &[Vec<String>]) {
+        let table = Table::ALL
+            .iter()
+            .find(|t| t.name() == name)
+            .expect("a table name");
+        let mut w = csv::Writer::from_path(dir.join(table.file_name())).unwrap();
+        w.write_record(table.columns()).unwrap();
+        for r in rows {
+            let mut r = r.clone();
+            r.resize(table.columns().len(), String::new());
+            w.write_record(&r).unwrap();
+        }
+        w.flush().unwrap();
+    }
+
+    /// Text as articles hold it: anything, markup, or something shaped like a date.
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "[<>\"'&=a-z ]{0,20}",
+            "[0-9]{1,4}(-[0-9X]{1,2}){0,2}(T[0-9:]{0,8})?",
+            Just("<script>alert(1)</script>".to_string()),
+        ]
+    }
+
+    fn rows(width: usize) -> impl Strategy<Value = Vec<Vec<String>>> {
+        proptest::collection::vec(proptest::collection::vec(cell(), width), 0..12)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Whatever the tables hold, the report is built, whole, with no markup from them.
+        #[test]
+        fn any_tables_make_an_inert_report(
+            articles in rows(19),
+            entities in rows(7),
+            quotes in rows(15),
+            events in rows(14),
+            errors in rows(5),
+            types in proptest::collection::vec(prop_oneof![Just("PERSON"), Just("ORG"), Just("LOC"), Just("X")], 12),
+            garbage in proptest::collection::vec(any::<u8>(), 0..200),
+        ) {
+            let tmp = tempfile::tempdir().unwrap();
+            let dir = tmp.path();
+            let mut entities = entities;
+            for (row, ty) in entities.iter_mut().zip(&types) {
+                row[2] = ty.to_string();
+            }
+            write_table(dir, "articles", &articles);
+            write_table(dir, "entities", &entities);
+            write_table(dir, "quotes", &quotes);
+            write_table(dir, "events", &events);
+            write_table(dir, "errors", &errors);
+            std::fs::write(dir.join("times.csv"), &garbage).unwrap();
+            std::fs::write(dir.join(runinfo::RUN_FILE), &garbage).unwrap();
+            let page = build_report(dir).unwrap();
+            let lower = page.to_lowercase();
+            prop_assert!(!lower.contains("<script"));
+            prop_assert!(page.ends_with("</main></body></html>\n"));
+            prop_assert_eq!(page.matches("<section").count(), page.matches("</section>").count());
+        }
+    }
+
+    /// An unterminated quote at the end, bad UTF-8 and missing tables do not stop the report.
+    #[test]
+    fn odd_tables_are_read_leniently() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        std::fs::write(
+            dir.join("articles.csv"),
+            "article_id,title\na,One\nb,\"Two\n",
+        )
+        .unwrap();
+        // Invalid UTF-8 in a cell is shown with replacement characters.
+        std::fs::write(dir.join("errors.csv"), b"path,kind\n\xff\xfe.txt,binary\n").unwrap();
+        let page = build_report(dir).unwrap();
+        assert!(page.contains("data-metric=\"articles\" data-value=\"2\""));
+        assert!(page.contains("\u{FFFD}\u{FFFD}.txt"));
+        assert!(page.contains("entities.csv is missing"));
+    }
+}
