@@ -7,8 +7,13 @@
 //!   error that the report marks with "≈";
 //! - small vocabularies (event types, statuses, languages, error kinds) are exact, capped;
 //! - dates are counted per day in a map capped at [`MAX_DAYS`] distinct days; the events
-//!   timeline keeps only the days of its window ([`TIMELINE_DAYS`] days) by type;
-//! - the headline list and the examples per error kind keep a fixed few rows.
+//!   timeline counts by day and type only inside its window of [`TIMELINE_DAYS`] days, which
+//!   is known before `events.csv` is read (it follows the published dates of `articles.csv`);
+//!   only when no article is dated does it keep up to [`MAX_DAYS`] days and pick the busiest
+//!   window at the end;
+//! - the headline list and the examples per error kind keep a fixed few rows;
+//! - the tables are read in three threads (articles then events; entities; quotes then
+//!   errors), each streaming one row at a time through a reused record.
 //!
 //! `entities.csv` holds one row per distinct entity per article, so "articles mentioning X" is
 //! the number of its rows, de-duplicated within an article in case one article lists a name
