@@ -27,6 +27,7 @@ Examples:
   newsmine run ~/news -o part2 --shard 2/4      # one of four machines
   newsmine merge part1 part2 part3 part4 -o out # join the shards' tables
   newsmine show article.txt                     # one article's extraction, for a person
+  newsmine report out                           # rebuild out/report.html from the tables
   newsmine eval ner --conll ../shared/data/conll2003/eng.testa
 
 Exit status: 0 all inputs processed; 3 the run completed and some inputs failed (see
@@ -51,6 +52,8 @@ enum Command {
     Merge(MergeArgs),
     /// Show one file's extraction, as text for a person or as JSON.
     Show(ShowArgs),
+    /// Rebuild report.html (the run and its news at a glance) from an output folder's tables.
+    Report(ReportArgs),
     /// Score the extractor against annotated data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -59,8 +62,9 @@ enum Command {
 const RUN_HELP: &str = "\
 Tables written to the output folder: articles.csv, entities.csv, mentions.csv, quotes.csv,
 times.csv, events.csv, errors.csv; beside them manifest.jsonl (every input, for --incremental
-and merge) and run.json (counts, timings, failures by kind). All are replaced together, only
-when the run completes. .gz and .zst files (feed.jsonl.gz) are read as what they hold.
+and merge), run.json (counts, timings, failures by kind) and report.html (the run and its news
+at a glance). All are replaced together, only when the run completes. .gz and .zst files
+(feed.jsonl.gz) are read as what they hold.
 
 Examples:
   newsmine run ~/news --output tables
@@ -177,6 +181,13 @@ struct ShowArgs {
     reference_date: Option<NaiveDate>,
 }
 
+#[derive(Debug, Args)]
+struct ReportArgs {
+    /// The output folder of a run (or of a merge); report.html is written into it.
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+}
+
 #[derive(Debug, Subcommand)]
 enum EvalCommand {
     /// Entities: CoNLL-2003 files (exact span and type) or MEANTIME (raw text, PER/ORG/LOC).
@@ -262,6 +273,11 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             print_stdout(&out)?;
             Ok(ExitCode::from(EXIT_OK))
         }
+        Command::Report(args) => {
+            let path = newsmine::report::write_report(&args.dir)?;
+            print_stdout(&format!("{}\n", path.display()))?;
+            Ok(ExitCode::from(EXIT_OK))
+        }
         Command::Eval(cmd) => eval(cmd),
     }
 }
@@ -306,6 +322,7 @@ fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         }
         eprintln!("{}", summary.line());
     }
+    write_report_or_warn(&config.output);
     Ok(ExitCode::from(if summary.failed > 0 {
         EXIT_SOME_FAILED
     } else {
@@ -326,11 +343,20 @@ fn merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
     if !config.quiet {
         eprintln!("{}", summary.line());
     }
+    write_report_or_warn(&config.output);
     Ok(ExitCode::from(if summary.failed > 0 {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK
     }))
+}
+
+/// Writes report.html after the tables are committed; a report that cannot be written is only
+/// a warning and leaves the exit status alone.
+fn write_report_or_warn(output: &std::path::Path) {
+    if let Err(e) = newsmine::report::write_report(output) {
+        eprintln!("newsmine: warning: report.html not written: {e}");
+    }
 }
 
 fn eval(cmd: EvalCommand) -> anyhow::Result<ExitCode> {

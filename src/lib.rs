@@ -2,7 +2,8 @@
 //!
 //! The flow runs one way: [`corpus`] discovers and decodes articles, [`analyse`] extracts what
 //! each one holds (pure, no I/O), [`pipeline`] runs that on every core and [`output`] writes
-//! the tables in input order. [`eval`] scores the extractor against annotated news.
+//! the tables in input order, and [`report`] draws `report.html` from them. [`eval`] scores
+//! the extractor against annotated news.
 #![deny(missing_docs)]
 
 pub mod article;
@@ -15,6 +16,7 @@ pub mod merge;
 pub mod nlp;
 pub mod output;
 pub mod pipeline;
+pub mod report;
 pub mod show;
 
 pub use article::Article;

@@ -6,6 +6,7 @@ mod golden;
 mod hostile;
 mod incremental;
 mod ordering;
+mod report;
 mod runjson;
 mod safety;
 mod shard;
