@@ -760,6 +760,13 @@ impl Attributor<'_, '_> {
                     subject_start
                 };
                 let content = self.trim(floor..end);
+                // `Her nearest rival, Peter Lund, conceded`: a bare phrase before the comma is
+                // the subject, not reported words.
+                let words = content.clone().filter(|&t| cx.is_word(t)).count();
+                let quoted = content.clone().any(|t| cx.quote_at(t).is_some());
+                if words < 4 && !quoted {
+                    return None;
+                }
                 return self.make(content, cue, Some(speaker));
             }
             // `"…," Lewandowski added, saying …`: the tag ends the reported words.
@@ -983,8 +990,27 @@ impl Attributor<'_, '_> {
         let mut guard = 0;
         while i < end && guard < 6 {
             guard += 1;
-            if cx.has_class(i, class::TIME) && !matches!(cx.lower(i), "this" | "last" | "next") {
+            if cx.has_class(i, class::TIME)
+                && !matches!(cx.lower(i), "this" | "last" | "next")
+                && !(i + 1 < end && cx.lower(i + 1) == "of")
+            {
                 i += 1;
+            } else if cx.is_lower_word(i)
+                && cx.lower(i).len() > 4
+                && cx.lower(i).ends_with("ly")
+                && i + 1 < end
+                && matches!(
+                    cx.lower(i + 1),
+                    "after" | "before" | "afterwards" | "thereafter"
+                )
+            {
+                // `conceded shortly after midnight`
+                i += 1;
+            } else if matches!(cx.lower(i), "after" | "before")
+                && i + 1 < end
+                && matches!(cx.lower(i + 1), "midnight" | "noon" | "dawn" | "dark")
+            {
+                i += 2;
             } else if matches!(
                 cx.lower(i),
                 "in" | "on"

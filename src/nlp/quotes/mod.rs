@@ -18,7 +18,7 @@ pub mod marks;
 pub mod names;
 pub mod speakers;
 
-use crate::extraction::{Entity, Mention, Quote, Span};
+use crate::extraction::{Entity, Mention, Quote, QuoteKind, Span};
 use crate::nlp::text::Doc;
 use attribute::Found;
 use context::Context;
@@ -72,7 +72,7 @@ fn speaker_fields(cx: &Context, names: &mut NameIndex, f: &Found, id: usize) -> 
             let at = f.cue.as_ref().map_or(np.head.start, |c| c.start);
             let b = cx.bytes(np.head.clone());
             (
-                names.resolve(cx, np, at),
+                names.resolve(cx, np, at, f.kind == QuoteKind::Direct),
                 cx.doc.text[b.clone()].to_string(),
                 Some(Span::new(b.start, b.end)),
             )

@@ -50,6 +50,9 @@ pub struct Resolved {
 
 /// How many mentions back a pronoun may look.
 const PRONOUN_WINDOW: usize = 40;
+/// How many mentions past a person of unknown gender a pronoun looks for one whose gender
+/// is known.
+const GENDER_PREFERENCE: usize = 8;
 /// How many sentences back `it` and `they` may look for an organisation.
 const ORG_SENTENCES: usize = 3;
 
@@ -229,14 +232,17 @@ impl NameIndex {
     }
 
     /// Resolves the speaker phrase `np` of a quote whose cue is at token `at`.
-    /// A name that speaks and is no organisation is taken for a person from then on, so that
-    /// a later `he` or `she` can refer to it.
-    pub fn resolve(&mut self, cx: &Context, np: &Np, at: usize) -> Resolved {
+    /// A name that speaks in quotation marks (`quoted`) and is no organisation is taken for a
+    /// person from then on, so that a later `he` or `she` can refer to it.
+    pub fn resolve(&mut self, cx: &Context, np: &Np, at: usize, quoted: bool) -> Resolved {
         let written = || cx.doc.span_text(np.head.clone()).to_string();
         match np.form {
             Form::Name => match self.referent_at(np.head.clone()) {
                 Some(r) => {
-                    if self.referents[r].kind == Kind::Other && self.referents[r].entity.is_none() {
+                    if quoted
+                        && self.referents[r].kind == Kind::Other
+                        && self.referents[r].entity.is_none()
+                    {
                         self.referents[r].kind = Kind::Person;
                     }
                     self.resolved(r)
@@ -273,6 +279,16 @@ impl NameIndex {
                     "it" | "they" => self.organisation(cx, np.head.start.min(at)),
                     _ => None,
                 };
+                // A person referred to as `she` is a woman from then on.
+                if let Some(r) = found
+                    && self.referents[r].gender.is_none()
+                {
+                    self.referents[r].gender = match pronoun {
+                        "he" => Some(Gender::Male),
+                        "she" => Some(Gender::Female),
+                        _ => None,
+                    };
+                }
                 found.map(|r| self.resolved(r)).unwrap_or_default()
             }
         }
@@ -310,6 +326,8 @@ impl NameIndex {
     }
 
     /// The most recent referent before token `at`, outside quotations, that `fits`.
+    /// A referent whose gender is known and fits is preferred to a more recent one whose
+    /// gender is unknown, if it was named a few mentions before.
     fn antecedent(
         &self,
         _cx: &Context,
@@ -317,13 +335,28 @@ impl NameIndex {
         fits: impl Fn(&Referent) -> bool,
     ) -> Option<usize> {
         let end = self.mentions.partition_point(|m| m.tokens.start < at);
-        self.mentions[..end]
+        let mut unknown: Option<(usize, usize)> = None;
+        for (n, r) in self.mentions[..end]
             .iter()
             .rev()
             .take(PRONOUN_WINDOW)
             .filter(|m| !m.in_quote)
             .map(|m| m.referent)
-            .find(|&r| fits(&self.referents[r]))
+            .enumerate()
+        {
+            if !fits(&self.referents[r]) {
+                continue;
+            }
+            if self.referents[r].gender.is_some() {
+                return Some(r);
+            }
+            match unknown {
+                None => unknown = Some((n, r)),
+                Some((first, _)) if n - first > GENDER_PREFERENCE => break,
+                _ => {}
+            }
+        }
+        unknown.map(|(_, r)| r)
     }
 
     /// The most recent organisation named before token `at` within a few sentences.

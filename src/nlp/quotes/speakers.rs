@@ -535,7 +535,12 @@ pub fn subject_before(cx: &Context, cue: usize, lo: usize) -> Option<Np> {
 /// `Khan, who spoke to Channel 4, said`; `the deputy press secretary, Sarah Sanders, said`.
 fn apposition(cx: &Context, j: usize, lo: usize) -> Option<Np> {
     let from = j.saturating_sub(MAX_APPOSITION).max(lo);
-    let k = (from..j).rev().find(|&k| cx.is(k, ","))?;
+    // A relative clause may hold commas of its own (`the Council, which represents importers
+    // in the Netherlands, Germany and the UK, said`): its opening comma counts.
+    let k = (from..j)
+        .rev()
+        .find(|&k| cx.is(k, ",") && matches!(cx.lower(k + 1), "which" | "who" | "whose"))
+        .or_else(|| (from..j).rev().find(|&k| cx.is(k, ",")))?;
     if k == 0 || k < lo + 1 {
         return None;
     }
@@ -561,6 +566,10 @@ fn apposition(cx: &Context, j: usize, lo: usize) -> Option<Np> {
 /// scientist` → `Mark Jones`; `said the spokesman, John Smith` → `John Smith`.
 pub fn subject_after(cx: &Context, i: usize, hi: usize) -> Option<Np> {
     let np = np_starting_at(cx, i, hi)?;
+    // `announced this morning in Oslo`: a time is no speaker.
+    if cx.has_class(np.head.start, class::TIME) {
+        return None;
+    }
     if np.form == Form::Nominal {
         // `said the spokesman, John Smith.`
         let e = np.head.end;
