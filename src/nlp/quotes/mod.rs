@@ -196,6 +196,66 @@ mod tests {
     }
 
     #[test]
+    fn speakers_link_to_the_tagger_entities() {
+        use crate::extraction::{Entity, EntityType, Mention, Span};
+        let text = "London mayor Sadiq Khan spoke on Monday. \"We stand together,\" Khan said.\n\n\
+            The White House said it disagreed. Trump said: \"He is wrong.\" He added that the visit would go ahead.\n";
+        let at = |s: &str, nth: usize| text.match_indices(s).nth(nth).map_or(0, |(i, _)| i);
+        let mention = |id: usize, kind, s: &str, nth: usize| Mention {
+            entity_id: id,
+            kind,
+            text: s.to_string(),
+            span: Span::new(at(s, nth), at(s, nth) + s.len()),
+            sentence: 0,
+        };
+        let entity = |id: usize, kind, name: &str| Entity {
+            id,
+            kind,
+            canonical: name.to_string(),
+            mention_count: 1,
+            surface_forms: vec![name.to_string()],
+            first_start: 0,
+        };
+        let entities = vec![
+            entity(1, EntityType::Person, "Sadiq Khan"),
+            entity(2, EntityType::Org, "White House"),
+            entity(3, EntityType::Person, "Donald J. Trump"),
+        ];
+        let mentions = vec![
+            mention(1, EntityType::Person, "Sadiq Khan", 0),
+            mention(1, EntityType::Person, "Khan", 1),
+            mention(2, EntityType::Org, "White House", 0),
+            mention(3, EntityType::Person, "Trump", 0),
+        ];
+        let doc = Doc::new(text);
+        let qs = extract(&doc, &entities, &mentions);
+        check_invariants(text, &qs);
+        let by_text = |t: &str| qs.iter().find(|q| q.text.contains(t)).expect(t);
+        let khan = by_text("We stand together");
+        assert_eq!(
+            (khan.speaker.as_str(), khan.speaker_entity_id),
+            ("Sadiq Khan", Some(1))
+        );
+        assert_eq!(khan.speaker_text, "Khan");
+        let house = by_text("disagreed");
+        assert_eq!(
+            (house.speaker.as_str(), house.speaker_entity_id),
+            ("White House", Some(2))
+        );
+        let trump = by_text("He is wrong");
+        assert_eq!(
+            (trump.speaker.as_str(), trump.speaker_entity_id),
+            ("Donald J. Trump", Some(3))
+        );
+        let added = by_text("the visit would go ahead");
+        assert_eq!(
+            (added.speaker.as_str(), added.speaker_entity_id),
+            ("Donald J. Trump", Some(3))
+        );
+        assert_eq!(added.speaker_text, "He");
+    }
+
+    #[test]
     fn unresolved_pronoun_leaves_speaker_empty() {
         let qs = quotes("\"We will win,\" he said.");
         assert_eq!(qs.len(), 1);
