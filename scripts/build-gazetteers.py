@@ -54,6 +54,14 @@ Rangers Celtic County Team Racing Reuters Unit Division Brothers Bros Labs Labor
 Electric Electronics Foods Stores Retail Markets Studios Records Pictures Entertainment
 """.split()
 
+PLACE_WORDS = """Street St St. Road Rd Avenue Ave Boulevard Lane Square Place Bridge Market
+Park Gardens Garden Station Airport Stadium Arena Hall Palace Castle Cathedral Abbey Church
+Chapel Mosque Temple Tower Towers Building Centre Center Plaza Mall Harbour Harbor Port Bay
+Beach Coast Island Islands Mountain Mountains Mount Mt Hill Hills Valley River Lake Sea Ocean
+Gulf Strait Canal Desert Forest Peninsula Province County District Region State Republic
+Kingdom Borough Heath Common Green Cross Gate Wharf Quay Dock Docks Embankment Circus
+Terrace Heights Falls Springs Creek Canyon Glacier Reef Cape Point""".split()
+
 TITLES = """Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Sir Dame Lord Lady President
 Vice-President Prime Minister Premier Chancellor Secretary Governor Gov. Senator Sen.
 Representative Rep. Congressman Congresswoman Mayor Judge Justice General Gen. Colonel Col.
@@ -111,7 +119,8 @@ def main():
 
     write("first_names", census("dist.male.first", 1200) + census("dist.female.first", 2500))
     write("surnames", census("dist.all.last", 5000))
-    write("org_words", ORG_WORDS)
+    write("org_words", ORG_WORDS + ["Channel", "BBC", "CNN"])
+    write("place_words", PLACE_WORDS)
     write("titles", TITLES)
 
 

@@ -6,7 +6,7 @@ use super::hash::{FastMap, Fnv};
 use std::sync::OnceLock;
 
 /// The lists, in feature order.
-const LISTS: [&str; 9] = [
+const LISTS: [&str; 10] = [
     include_str!("../../../data/gazetteers/countries.txt"),
     include_str!("../../../data/gazetteers/capitals.txt"),
     include_str!("../../../data/gazetteers/cities.txt"),
@@ -16,6 +16,7 @@ const LISTS: [&str; 9] = [
     include_str!("../../../data/gazetteers/surnames.txt"),
     include_str!("../../../data/gazetteers/org_words.txt"),
     include_str!("../../../data/gazetteers/titles.txt"),
+    include_str!("../../../data/gazetteers/place_words.txt"),
 ];
 
 /// The number of lists.
