@@ -183,6 +183,15 @@ fn is_all_caps(word: &str) -> bool {
     letters > 0
 }
 
+/// The word in lower case, borrowed when it already is.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 fn has_letter(word: &str) -> bool {
     word.chars().any(char::is_alphabetic)
 }
@@ -393,7 +402,7 @@ pub fn prepare_document<'a, S: AsRef<str>, C: Casing>(
             continue;
         }
         for (i, t) in sent.iter().enumerate() {
-            if !has_letter(t) || t.len() > 64 {
+            if t.len() > 64 || !has_letter(t) {
                 continue;
             }
             let initial = is_initial(if i == 0 { None } else { Some(&sent[i - 1]) });
@@ -402,7 +411,11 @@ pub fn prepare_document<'a, S: AsRef<str>, C: Casing>(
                 continue;
             }
             let raw: &'a str = sentences[si][i].as_ref();
-            let entry = doc.seen.entry(t.to_lowercase()).or_insert((None, false));
+            let lower = lowercase(t);
+            let entry = match doc.seen.get_mut(lower.as_ref()) {
+                Some(e) => e,
+                None => doc.seen.entry(lower.into_owned()).or_insert((None, false)),
+            };
             if !first_upper {
                 entry.1 = true;
             } else if entry.0.is_none() && raw == t.as_ref() {
@@ -430,8 +443,8 @@ fn prepare_sentence<'a, C: Casing>(
     for form in forms.iter_mut() {
         let t: &str = form;
         let all_caps = is_all_caps(t);
-        let lower = if has_letter(t) && t.len() <= 64 {
-            Some(t.to_lowercase())
+        let lower = if t.len() <= 64 && has_letter(t) {
+            Some(lowercase(t))
         } else {
             None
         };

@@ -41,6 +41,11 @@ pub fn shipped_model() -> Option<&'static Model> {
         .as_ref()
 }
 
+/// Reads the shipped model afresh (what [`shipped_model`] does once; for benchmarks).
+pub fn load_shipped_model() -> Result<Model, model::ModelError> {
+    Model::from_bytes(MODEL_BYTES)
+}
+
 /// Tags the names in `doc` with the shipped model.
 pub fn tag(doc: &Doc) -> Vec<NameSpan> {
     let Some(model) = shipped_model() else {

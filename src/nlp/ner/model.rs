@@ -10,6 +10,7 @@ use super::features::{self, BOS, Casing, EOS, Prepared, WINDOW, WordInfo, dense}
 use super::hash::{FastMap, Fnv, HashIndex};
 use super::labels::{N_TAGS, can_end, can_follow, can_start};
 use std::io::{Read, Write};
+use std::sync::OnceLock;
 
 /// The width of a precomputed word vector.
 pub const VECTOR: usize = WINDOW * N_TAGS;
@@ -92,6 +93,11 @@ impl<'m, 'w> Scorer<'m, 'w> {
             local: Vec::new(),
             keys: Vec::new(),
         }
+    }
+
+    /// How many word vectors this scorer had to compute (words the model has no vector for).
+    pub fn local_count(&self) -> usize {
+        self.local.len() / VECTOR
     }
 
     fn slot(&mut self, form: &'w str) -> Slot {
@@ -194,7 +200,7 @@ where
     if n == 0 || emissions.len() < n * N_TAGS || transitions.len() < (N_TAGS + 1) * N_TAGS {
         return vec![0; n];
     }
-    let allowed = allowed_moves();
+    let moves = Moves::get();
     let mut score = [minus_infinity; N_TAGS];
     for (t, s) in score.iter_mut().enumerate() {
         if can_start(t as u8) {
@@ -207,8 +213,9 @@ where
         for (t, nx) in next.iter_mut().enumerate() {
             let mut best = minus_infinity;
             let mut arg = 0u8;
-            for p in 0..N_TAGS {
-                if !allowed[p][t] || score[p] <= minus_infinity {
+            for &p in moves.predecessors(t) {
+                let p = p as usize;
+                if score[p] <= minus_infinity {
                     continue;
                 }
                 let s = score[p] + transitions[p * N_TAGS + t];
@@ -240,14 +247,35 @@ where
     tags
 }
 
-fn allowed_moves() -> [[bool; N_TAGS]; N_TAGS] {
-    let mut a = [[false; N_TAGS]; N_TAGS];
-    for (p, row) in a.iter_mut().enumerate() {
-        for (t, cell) in row.iter_mut().enumerate() {
-            *cell = can_follow(p as u8, t as u8);
-        }
+/// For each tag, the tags that may precede it (so Viterbi skips forbidden moves for free).
+struct Moves {
+    preds: [[u8; N_TAGS]; N_TAGS],
+    counts: [usize; N_TAGS],
+}
+
+impl Moves {
+    fn get() -> &'static Moves {
+        static MOVES: OnceLock<Moves> = OnceLock::new();
+        MOVES.get_or_init(|| {
+            let mut m = Moves {
+                preds: [[0; N_TAGS]; N_TAGS],
+                counts: [0; N_TAGS],
+            };
+            for t in 0..N_TAGS {
+                for p in 0..N_TAGS {
+                    if can_follow(p as u8, t as u8) {
+                        m.preds[t][m.counts[t]] = p as u8;
+                        m.counts[t] += 1;
+                    }
+                }
+            }
+            m
+        })
     }
-    a
+
+    fn predecessors(&self, t: usize) -> &[u8] {
+        &self.preds[t][..self.counts[t]]
+    }
 }
 
 fn put_u64s(out: &mut Vec<u8>, v: &[u64]) {
