@@ -344,7 +344,7 @@ pub mod dense {
 pub struct Prepared<'a> {
     /// The form of each token (normalised; in all-capitals sentences, re-cased).
     pub forms: Vec<Cow<'a, str>>,
-    /// Capitalisation profile bucket of each token.
+    /// Capitalisation profile bucket of each capitalised token (7 for the others).
     pub profiles: Vec<u8>,
     /// Dense feature ids of token `i`: `dense[starts[i]..starts[i + 1]]`.
     pub dense: Vec<u32>,
@@ -375,6 +375,9 @@ fn is_initial(prev: Option<&str>) -> bool {
         None | Some("\"" | "'" | "(" | "[" | ":" | "-" | "--" | "``")
     )
 }
+
+/// The profile bucket given to tokens without capitals in [`Prepared::profiles`].
+const LOWER_CASE_PROFILE: u8 = 7;
 
 /// How a word is written across one document (outside headlines).
 #[derive(Debug, Default)]
@@ -443,13 +446,16 @@ fn prepare_sentence<'a, C: Casing>(
     for form in forms.iter_mut() {
         let t: &str = form;
         let all_caps = is_all_caps(t);
-        let lower = if t.len() <= 64 && has_letter(t) {
-            Some(lowercase(t))
-        } else {
-            None
-        };
+        // only capitalised tokens need what casing knows (the profile of a lower-case token
+        // says little, and skipping the lookups keeps tagging fast)
+        let capitalised = t.len() <= 64 && t.chars().any(char::is_uppercase);
+        let lower = capitalised.then(|| t.to_lowercase());
         let known = lower.as_deref().and_then(|l| casing.casing(l));
-        profiles.push(known.map_or(0, |k| k.1));
+        profiles.push(if capitalised {
+            known.map_or(0, |k| k.1)
+        } else {
+            LOWER_CASE_PROFILE
+        });
         let seen = lower.as_deref().and_then(|l| doc.seen.get(l));
         let capitalised_elsewhere = seen.is_some_and(|s| s.0.is_some());
         let lower_elsewhere = seen.is_some_and(|s| s.1);

@@ -82,6 +82,9 @@ pub struct Scorer<'m, 'w> {
     cache: FastMap<&'w str, Slot>,
     local: Vec<i16>,
     keys: Vec<u64>,
+    slots: Vec<Slot>,
+    emissions: Vec<i32>,
+    back: Vec<u8>,
 }
 
 impl<'m, 'w> Scorer<'m, 'w> {
@@ -92,6 +95,9 @@ impl<'m, 'w> Scorer<'m, 'w> {
             cache: FastMap::default(),
             local: Vec::new(),
             keys: Vec::new(),
+            slots: Vec::new(),
+            emissions: Vec::new(),
+            back: Vec::new(),
         }
     }
 
@@ -160,14 +166,17 @@ impl<'m, 'w> Scorer<'m, 'w> {
         }
         let bos = self.slot(BOS);
         let eos = self.slot(EOS);
-        let mut slots = Vec::with_capacity(n + 4);
+        let mut slots = std::mem::take(&mut self.slots);
+        slots.clear();
         slots.extend([bos, bos]);
         for f in &sent.forms {
             let s = self.slot(f.as_ref());
             slots.push(s);
         }
         slots.extend([eos, eos]);
-        let mut em = vec![0i32; n * N_TAGS];
+        let mut em = std::mem::take(&mut self.emissions);
+        em.clear();
+        em.resize(n * N_TAGS, 0);
         for i in 0..n {
             let e = &mut em[i * N_TAGS..(i + 1) * N_TAGS];
             for w in 0..WINDOW {
@@ -187,8 +196,69 @@ impl<'m, 'w> Scorer<'m, 'w> {
                 }
             }
         }
-        viterbi(&em, n, &self.model.transitions, i32::MIN / 4)
+        let tags = viterbi_i32(&em, n, &self.model.transitions, &mut self.back);
+        self.slots = slots;
+        self.emissions = em;
+        tags
     }
+}
+
+/// [`viterbi`] for integer scores, shifting the scores at every step so that they stay small
+/// however long the sentence.
+fn viterbi_i32(emissions: &[i32], n: usize, transitions: &[i32], back: &mut Vec<u8>) -> Vec<u8> {
+    const NEG: i32 = i32::MIN / 4;
+    if n == 0 || emissions.len() < n * N_TAGS || transitions.len() < (N_TAGS + 1) * N_TAGS {
+        return vec![0; n];
+    }
+    let moves = Moves::get();
+    let mut score = [NEG; N_TAGS];
+    for (t, s) in score.iter_mut().enumerate() {
+        if can_start(t as u8) {
+            *s = transitions[N_TAGS * N_TAGS + t].saturating_add(emissions[t]);
+        }
+    }
+    back.clear();
+    back.resize(n * N_TAGS, 0);
+    for i in 1..n {
+        let mut next = [NEG; N_TAGS];
+        let em = &emissions[i * N_TAGS..(i + 1) * N_TAGS];
+        let bk = &mut back[i * N_TAGS..(i + 1) * N_TAGS];
+        for t in 0..N_TAGS {
+            let preds = moves.predecessors(t);
+            let mut arg = preds[0];
+            let mut best =
+                score[arg as usize].saturating_add(transitions[arg as usize * N_TAGS + t]);
+            for &p in &preds[1..] {
+                let s = score[p as usize].saturating_add(transitions[p as usize * N_TAGS + t]);
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            next[t] = best.saturating_add(em[t]);
+            bk[t] = arg;
+        }
+        // every tag is reachable after the first token: shift by the outside tag's score
+        let shift = next[0];
+        for x in &mut next {
+            *x = x.saturating_sub(shift).max(NEG);
+        }
+        score = next;
+    }
+    let mut last = 0u8;
+    let mut best = i32::MIN;
+    for (t, &s) in score.iter().enumerate() {
+        if can_end(t as u8) && s > best {
+            best = s;
+            last = t as u8;
+        }
+    }
+    let mut tags = vec![0u8; n];
+    tags[n - 1] = last;
+    for i in (1..n).rev() {
+        tags[i - 1] = back[i * N_TAGS + tags[i] as usize];
+    }
+    tags
 }
 
 /// The best valid tag sequence for `n` tokens given emission scores (`n × N_TAGS`) and
@@ -481,6 +551,30 @@ mod tests {
             viterbi(&[0i32; N_TAGS], 1, &trans, i32::MIN / 4),
             vec![OUTSIDE]
         );
+    }
+
+    #[test]
+    fn integer_viterbi_matches_generic_and_survives_long_sentences() {
+        let mut seed = 7u64;
+        let mut rand = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) % 60_000) as i32 - 30_000
+        };
+        let trans: Vec<i32> = (0..(N_TAGS + 1) * N_TAGS).map(|_| rand() / 10).collect();
+        for n in [1, 2, 3, 10, 50] {
+            let em: Vec<i32> = (0..n * N_TAGS).map(|_| rand()).collect();
+            let a = viterbi(&em, n, &trans, i32::MIN / 4);
+            let b = viterbi_i32(&em, n, &trans, &mut Vec::new());
+            assert_eq!(a, b);
+        }
+        let n = 20_000;
+        let em: Vec<i32> = (0..n * N_TAGS)
+            .map(|i| if i % N_TAGS == 1 { 1_000_000 } else { 0 })
+            .collect();
+        let tags = viterbi_i32(&em, n, &trans, &mut Vec::new());
+        assert_eq!(tags.len(), n);
     }
 
     #[test]
