@@ -9,13 +9,15 @@
 use super::features::{self, BOS, Casing, EOS, Prepared, WINDOW, WordInfo, dense};
 use super::hash::{FastMap, Fnv, HashIndex};
 use super::labels::{N_TAGS, can_end, can_follow, can_start};
-use std::io::{Read, Write};
 use std::sync::OnceLock;
 
 /// The width of a precomputed word vector.
 pub const VECTOR: usize = WINDOW * N_TAGS;
 
-const MAGIC: &[u8; 8] = b"NMNER\x00\x00\x01";
+const MAGIC: &[u8; 8] = b"NMNER\x00\x00\x02";
+
+/// A model larger than this once decompressed is refused (the shipped one is about 12 MB).
+const MAX_RAW_BYTES: u64 = 1 << 30;
 
 /// Why a model could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -463,19 +465,25 @@ impl Model {
         raw.extend(self.casing_entries.iter().map(|e| e.2));
         raw.extend((self.strings.len() as u64).to_le_bytes());
         raw.extend(self.strings.as_bytes());
-        let mut enc = match zstd::stream::Encoder::new(Vec::new(), 19) {
-            Ok(e) => e,
-            Err(_) => return raw,
-        };
-        // writing to a Vec cannot fail
-        let _ = enc.write_all(&raw);
-        enc.finish().unwrap_or(raw)
+        // the raw length first, so that loading decompresses into one exact buffer
+        let mut out = (raw.len() as u64).to_le_bytes().to_vec();
+        match zstd::bulk::compress(&raw, 19) {
+            Ok(z) => out.extend(z),
+            Err(_) => out.clear(),
+        }
+        out
     }
 
     /// Reads a model written by [`Model::to_bytes`], checking every table.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
-        let mut raw = Vec::new();
-        zstd::stream::Decoder::new(bytes)?.read_to_end(&mut raw)?;
+        let (len, body) = bytes.split_at_checked(8).ok_or(ModelError::BadMagic)?;
+        let mut lb = [0u8; 8];
+        lb.copy_from_slice(len);
+        let len = u64::from_le_bytes(lb);
+        if len > MAX_RAW_BYTES {
+            return Err(ModelError::Corrupt("implausible size"));
+        }
+        let raw = zstd::bulk::decompress(body, len as usize)?;
         let mut r = Reader { bytes: &raw };
         if r.take(8)? != MAGIC {
             return Err(ModelError::BadMagic);

@@ -411,11 +411,12 @@ fn export(
     feats: &Features,
     lex: &Lexicon,
 ) -> Model {
+    // forms outside these two sets fire only features of the sparse table, so tagging
+    // computes their vectors exactly when it meets them
     let mut vocab: Vec<&str> = words.forms[..n_train_forms]
         .iter()
         .map(String::as_str)
         .chain(lex.clustered_forms())
-        .chain(lex.casing_entries().map(|e| e.1))
         .collect();
     vocab.sort_unstable();
     vocab.dedup();
