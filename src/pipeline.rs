@@ -399,9 +399,15 @@ fn make_progress(config: &RunConfig) -> Option<ProgressBar> {
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(4));
     let style = ProgressStyle::with_template(
-        "{spinner} {pos}/{len} files [{elapsed_precise}] {wide_bar} {per_sec} ETA {eta}",
+        "{spinner} {pos}/{len} files [{elapsed_precise}] {wide_bar} {rate} ETA {eta}",
     )
-    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    .unwrap_or_else(|_| ProgressStyle::default_bar())
+    .with_key(
+        "rate",
+        |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{:.0} files/s", state.per_sec());
+        },
+    );
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(250));
     Some(bar)
