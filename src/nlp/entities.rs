@@ -5,8 +5,8 @@
 //! person name is the surname or first name of exactly one fuller name (Khan → Sadiq Khan),
 //! when an acronym spells the initials of exactly one longer name (USAF → United States Air
 //! Force), and when an organisation's name is the start of exactly one longer one (Lockheed →
-//! Lockheed Martin). The canonical name is the fullest form; the type is the one most
-//! mentions carry. Linear in the number of mentions (hash indexes, no pairwise scan).
+//! Lockheed Martin). The canonical name is the fullest form; the type is the one most of the
+//! fullest mentions carry. Linear in the number of mentions (hash indexes, no pairwise scan).
 
 use crate::extraction::{Entity, EntityType, Mention, Span};
 use crate::nlp::ner::NameSpan;
@@ -229,17 +229,25 @@ pub fn cluster(doc: &Doc, names: &[NameSpan]) -> Entities {
     }
     // 2. short names to the one fuller name they abbreviate
     for (i, d) in drafts.iter().enumerate() {
+        let joined = d.words.join(" ");
+        // a one-word name the tagger typed PERSON or MISC may be the short form of a company
+        // (Cobalt → Cobalt Freight Lines); a surname match still comes first
+        let org_prefix = |uf: &mut UnionFind| {
+            (d.words.len() == 1)
+                .then(|| only(&prefixes, &joined, uf))
+                .flatten()
+        };
         let target = match d.kind {
-            EntityType::Person if d.words.len() < 3 => {
-                let tail = d.words.join(" ");
-                only(&surnames, &tail, &mut uf).or_else(|| {
+            EntityType::Person if d.words.len() < 3 => only(&surnames, &joined, &mut uf)
+                .or_else(|| org_prefix(&mut uf))
+                .or_else(|| {
                     (d.words.len() == 1)
-                        .then(|| only(&surnames, &format!("first:{tail}"), &mut uf))
+                        .then(|| only(&surnames, &format!("first:{joined}"), &mut uf))
                         .flatten()
-                        .filter(|_| !surnames.contains_key(&tail))
-                })
-            }
-            EntityType::Org => only(&prefixes, &d.words.join(" "), &mut uf),
+                        .filter(|_| !surnames.contains_key(&joined))
+                }),
+            EntityType::Org => only(&prefixes, &joined, &mut uf),
+            EntityType::Misc => org_prefix(&mut uf),
             _ => None,
         };
         let target = target.or_else(|| {
@@ -282,9 +290,13 @@ fn build(doc: &Doc, drafts: &[Draft], uf: &mut UnionFind) -> Entities {
                 best
             }
         });
+        // the fullest mentions decide the type (short forms are the tagger's harder cases)
         let mut votes: FastMap<EntityType, usize> = FastMap::default();
         for &i in group {
             let d = &drafts[i];
+            if d.words.len() < canonical.words.len() {
+                continue;
+            }
             let kind = if d.kind == EntityType::Loc && SEATS_OF_POWER.contains(&d.key.as_str()) {
                 EntityType::Org
             } else {
@@ -432,6 +444,25 @@ mod tests {
                 ("Lockheed Martin", 2)
             ]
         );
+    }
+
+    #[test]
+    fn a_company_short_name_typed_person_joins_the_company() {
+        let text = "Cobalt Freight Lines agreed. Cobalt said so.";
+        let doc = Doc::new(text);
+        let mut n = names(
+            &doc,
+            &[("Cobalt Freight Lines", Org), ("Cobalt said", Person)],
+        );
+        for x in &mut n {
+            if doc.token_text(x.tokens.end - 1) == "said" {
+                x.tokens.end -= 1;
+            }
+        }
+        let e = cluster(&doc, &n);
+        assert_eq!(e.entities.len(), 1);
+        assert_eq!(e.entities[0].kind, Org);
+        assert_eq!(e.entities[0].mention_count, 2);
     }
 
     #[test]
