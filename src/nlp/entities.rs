@@ -230,8 +230,9 @@ pub fn cluster(doc: &Doc, names: &[NameSpan]) -> Entities {
     // 2. short names to the one fuller name they abbreviate
     for (i, d) in drafts.iter().enumerate() {
         let joined = d.words.join(" ");
-        // a one-word name the tagger typed PERSON or MISC may be the short form of a company
-        // (Cobalt → Cobalt Freight Lines); a surname match still comes first
+        // a one-word name the tagger typed PERSON may be the short form of a company (Cobalt →
+        // Cobalt Freight Lines); a surname match still comes first. Not for MISC: Palestinian
+        // is not the Palestinian Authority.
         let org_prefix = |uf: &mut UnionFind| {
             (d.words.len() == 1)
                 .then(|| only(&prefixes, &joined, uf))
@@ -247,7 +248,6 @@ pub fn cluster(doc: &Doc, names: &[NameSpan]) -> Entities {
                         .filter(|_| !surnames.contains_key(&joined))
                 }),
             EntityType::Org => only(&prefixes, &joined, &mut uf),
-            EntityType::Misc => org_prefix(&mut uf),
             _ => None,
         };
         let target = target.or_else(|| {
