@@ -147,6 +147,7 @@ fn seed_article_entities() {
         ("Theresa May", Person),
         ("Sarah Huckabee Sanders", Person),
         ("White House", Org),
+        ("Channel 4 News", Org),
         ("MSM", Org),
         ("London", Loc),
         ("UK", Loc),
@@ -166,4 +167,14 @@ fn seed_article_entities() {
         .find(|e| e.canonical == "Sadiq Khan")
         .map(|e| e.mention_count);
     assert_eq!(khan, Some(5));
+}
+
+#[test]
+fn numbered_broadcasters_stay_whole_but_scores_split() {
+    let names = ner::tag_sentence(&[
+        "Speaking", "to", "Channel", "4", "News", ",", "Khan", "said",
+    ]);
+    assert!(names.contains(&(2..5, EntityType::Org)), "{names:?}");
+    let names = ner::tag_document(&[vec!["Partizan", "6", "Becej", "0"]]);
+    assert!(names[0].iter().all(|(r, _)| r.len() == 1), "{names:?}");
 }
