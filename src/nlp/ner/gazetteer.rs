@@ -6,7 +6,7 @@ use super::hash::{FastMap, Fnv};
 use std::sync::OnceLock;
 
 /// The lists, in feature order.
-const LISTS: [&str; 10] = [
+const LISTS: [&str; 11] = [
     include_str!("../../../data/gazetteers/countries.txt"),
     include_str!("../../../data/gazetteers/capitals.txt"),
     include_str!("../../../data/gazetteers/cities.txt"),
@@ -17,6 +17,7 @@ const LISTS: [&str; 10] = [
     include_str!("../../../data/gazetteers/org_words.txt"),
     include_str!("../../../data/gazetteers/titles.txt"),
     include_str!("../../../data/gazetteers/place_words.txt"),
+    include_str!("../../../data/gazetteers/companies.txt"),
 ];
 
 /// The number of lists.
