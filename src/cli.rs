@@ -29,6 +29,7 @@ Examples:
   newsmine show article.txt                     # one article's extraction, for a person
   newsmine report out                           # rebuild out/report.html from the tables
   newsmine eval ner --conll ../shared/data/conll2003/eng.testa
+  newsmine train ner --train eng.train --dev eng.testa --out data/ner-en.model
 
 Exit status: 0 all inputs processed; 3 the run completed and some inputs failed (see
 errors.csv); 1 the run itself failed and the previous tables are untouched; 2 usage error.";
@@ -57,6 +58,40 @@ enum Command {
     /// Score the extractor against annotated data.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Train a model from annotated data.
+    #[command(subcommand)]
+    Train(TrainCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum TrainCommand {
+    /// The entity tagger, from CoNLL-2003 files (deterministic for a given seed).
+    Ner(TrainNerArgs),
+}
+
+#[derive(Debug, Args)]
+struct TrainNerArgs {
+    /// CoNLL training file.
+    #[arg(long, value_name = "FILE")]
+    train: PathBuf,
+    /// CoNLL development file (picks the epoch).
+    #[arg(long, value_name = "FILE")]
+    dev: PathBuf,
+    /// Where to write the model.
+    #[arg(long, value_name = "FILE", default_value = "data/ner-en.model")]
+    out: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = newsmine::nlp::ner::train::TrainOptions::default().epochs)]
+    epochs: usize,
+    /// Seed of the sentence order.
+    #[arg(long, default_value_t = newsmine::nlp::ner::train::TrainOptions::default().seed)]
+    seed: u64,
+    /// Word clusters learned from unlabelled news.
+    #[arg(long, value_name = "FILE", default_value = "data/word-clusters.tsv")]
+    clusters: PathBuf,
+    /// Casing table learned from unlabelled news.
+    #[arg(long, value_name = "FILE", default_value = "data/casing.tsv")]
+    casing: PathBuf,
 }
 
 const RUN_HELP: &str = "\
@@ -279,7 +314,51 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::from(EXIT_OK))
         }
         Command::Eval(cmd) => eval(cmd),
+        Command::Train(TrainCommand::Ner(args)) => train_ner(args),
     }
+}
+
+fn train_ner(args: TrainNerArgs) -> anyhow::Result<ExitCode> {
+    use newsmine::nlp::ner::train::{self, TrainInput, TrainOptions};
+    let read = |p: &PathBuf| {
+        std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))
+    };
+    let (train_text, dev_text) = (read(&args.train)?, read(&args.dev)?);
+    let (clusters, casing) = (read(&args.clusters)?, read(&args.casing)?);
+    let started = std::time::Instant::now();
+    let input = TrainInput {
+        train: &train_text,
+        dev: &dev_text,
+        clusters: &clusters,
+        casing: &casing,
+    };
+    let options = TrainOptions {
+        epochs: args.epochs,
+        seed: args.seed,
+    };
+    let trained = train::train(input, options, &mut |r| {
+        eprintln!(
+            "epoch {:>2}: {:>5} sentences wrong, dev P {:.2} R {:.2} F1 {:.2}  ({:.0}s)",
+            r.epoch,
+            r.mistakes,
+            r.dev.0,
+            r.dev.1,
+            r.dev.2,
+            started.elapsed().as_secs_f64()
+        )
+    })?;
+    let bytes = trained.model.to_bytes();
+    std::fs::write(&args.out, &bytes)
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    eprintln!(
+        "kept epoch {} (dev F1 {:.2}); wrote {} ({} bytes) in {:.0}s",
+        trained.best_epoch,
+        trained.dev_f1,
+        args.out.display(),
+        bytes.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::from(EXIT_OK))
 }
 
 fn run(args: RunArgs) -> anyhow::Result<ExitCode> {

@@ -76,7 +76,8 @@ pub fn detect(text: &str) -> Language {
         }
         Some(info) => {
             let english_or_unsure = info.lang() == whatlang::Lang::Eng
-                || (info.script() == whatlang::Script::Latin && !info.is_reliable());
+                || (info.script() == whatlang::Script::Latin
+                    && (!info.is_reliable() || !reads_like_prose_in(info.lang(), sample)));
             if english_or_unsure {
                 english
             } else {
@@ -87,6 +88,101 @@ pub fn detect(text: &str) -> Language {
             }
         }
     }
+}
+
+/// Function words of the Latin-script languages the detector most often reports.
+fn function_words(lang: whatlang::Lang) -> Option<&'static [&'static str]> {
+    use whatlang::Lang::*;
+    Some(match lang {
+        Spa => &[
+            "de", "la", "que", "el", "en", "y", "los", "del", "se", "las", "por", "un", "para",
+            "con", "una", "es", "al", "lo", "como", "su",
+        ],
+        Fra => &[
+            "de", "la", "le", "et", "les", "des", "en", "un", "du", "une", "que", "est", "pour",
+            "qui", "dans", "par", "sur", "au", "pas", "il",
+        ],
+        Deu => &[
+            "der", "die", "und", "in", "den", "von", "zu", "das", "mit", "sich", "des", "auf",
+            "für", "ist", "im", "dem", "nicht", "ein", "eine", "als",
+        ],
+        Ita => &[
+            "di", "e", "il", "la", "che", "in", "a", "per", "un", "del", "non", "una", "le", "si",
+            "della", "con", "sono", "i", "da", "al",
+        ],
+        Por => &[
+            "de", "a", "o", "que", "e", "do", "da", "em", "um", "para", "com", "não", "uma", "os",
+            "no", "se", "na", "por", "mais", "as",
+        ],
+        Nld => &[
+            "de", "en", "van", "het", "een", "in", "is", "dat", "op", "te", "zijn", "voor", "met",
+            "die", "niet", "aan", "er", "om", "ook", "als",
+        ],
+        Swe => &[
+            "och", "i", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till", "den",
+            "har", "de", "inte", "om", "ett", "han", "men",
+        ],
+        Dan => &[
+            "og", "i", "at", "det", "en", "den", "til", "er", "som", "på", "de", "med", "af",
+            "for", "ikke", "der", "var", "han", "et", "har",
+        ],
+        Nob => &[
+            "og", "i", "det", "som", "på", "er", "en", "til", "at", "av", "for", "med", "har",
+            "den", "ikke", "de", "et", "han", "om", "var",
+        ],
+        Pol => &[
+            "i", "w", "na", "z", "się", "nie", "do", "to", "że", "jest", "o", "jak", "a", "co",
+            "ale", "po", "od", "za", "przez", "dla",
+        ],
+        Ces => &[
+            "a", "se", "na", "v", "je", "že", "to", "s", "z", "do", "o", "k", "ve", "jsou", "by",
+            "ale", "jako", "pro", "za", "po",
+        ],
+        Ron => &[
+            "de", "și", "în", "a", "la", "cu", "care", "din", "pe", "o", "un", "pentru", "nu",
+            "mai", "că", "este", "se", "fost", "al", "sa",
+        ],
+        Hun => &[
+            "a", "az", "és", "hogy", "nem", "is", "egy", "meg", "van", "volt", "de", "ez", "csak",
+            "már", "mint", "el", "kell", "még", "ki", "fel",
+        ],
+        Tur => &[
+            "ve", "bir", "bu", "da", "de", "için", "ile", "olarak", "çok", "daha", "gibi", "en",
+            "olan", "ne", "ama", "o", "mi", "sonra", "kadar", "her",
+        ],
+        Ind => &[
+            "yang", "dan", "di", "ini", "itu", "dengan", "untuk", "tidak", "dari", "dalam", "akan",
+            "pada", "juga", "ke", "karena", "ada", "oleh", "adalah", "bisa", "mereka",
+        ],
+        Fin => &[
+            "ja", "on", "ei", "se", "että", "oli", "hän", "mutta", "kun", "niin", "ovat", "myös",
+            "kuin", "tai", "sen", "jo", "nyt", "vain", "mitä", "sitä",
+        ],
+        _ => return None,
+    })
+}
+
+/// True when `sample` reads like running text in `lang`: its function words are common. A
+/// results table or a list of names is reported as Spanish or Serbian by letter statistics
+/// alone, but it is no prose in those languages, and the English extractor reads names well.
+fn reads_like_prose_in(lang: whatlang::Lang, sample: &str) -> bool {
+    let Some(words_of_lang) = function_words(lang) else {
+        return true;
+    };
+    let mut words = 0usize;
+    let mut function = 0usize;
+    for w in sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(300)
+    {
+        words += 1;
+        let lower = w.to_lowercase();
+        if words_of_lang.contains(&lower.as_str()) {
+            function += 1;
+        }
+    }
+    words > 0 && function * 100 >= words * 8
 }
 
 fn iso639_1(lang: whatlang::Lang) -> &'static str {
@@ -143,5 +239,17 @@ mod tests {
         assert_eq!(de.code, "de");
         assert!(!de.supported);
         assert!(!detect("12345 !!! ---").supported);
+        let spanish = detect(
+            "El gobierno de España anunció el lunes que la huelga de los trabajadores del puerto \
+             de Valencia se mantendrá hasta que la empresa presente una oferta para todos.",
+        );
+        assert_eq!(spanish.code, "es");
+        // A results table is names and numbers, not prose in another language.
+        let table = detect(
+            "Hajduk 2 Proleter ( Z ) 0\nZemun 1 Rad ( B ) 0\nBorac 1 Mladost ( L ) 2\n\
+             Cukaricki 1 Vojvodina 0\nBuducnost 1 Red Star 3\nPartizan 6 Becej 0\n\
+             Red Star 4 4 0 0 9 3 12\nPartizan 4 3 1 0 13 3 10\nMladost ( L ) 4 2 1 1 8 5 7",
+        );
+        assert!(table.supported, "{table:?}");
     }
 }

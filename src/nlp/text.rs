@@ -429,6 +429,24 @@ fn clitic_split(word: &str) -> Option<usize> {
     None
 }
 
+/// The end of a clitic written apart from its word, as in pre-tokenised text (`England 's`,
+/// `I 'm`, `they 've`): an apostrophe after a space that follows a word, then `s`, `m`, `d`,
+/// `ve`, `ll` or `re`, then no further letter.
+fn detached_clitic(cur: &Cursor, i: usize, apostrophe: char) -> Option<usize> {
+    let text = cur.text;
+    let before = text[..i].strip_suffix(' ')?;
+    if !before.chars().next_back().is_some_and(is_word_char) {
+        return None;
+    }
+    let after = i + apostrophe.len_utf8();
+    let rest = &text[after..];
+    let len = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let clitic = rest[..len].to_ascii_lowercase();
+    matches!(clitic.as_str(), "s" | "m" | "d" | "ve" | "ll" | "re").then_some(after + len)
+}
+
 /// Scans one token starting at byte `i` with first char `c`; returns its end and kind.
 fn scan_token(cur: &Cursor, bytes: &[u8], i: usize, c: char) -> (usize, TokenKind) {
     let text = cur.text;
@@ -447,6 +465,14 @@ fn scan_token(cur: &Cursor, bytes: &[u8], i: usize, c: char) -> (usize, TokenKin
         let end = scan_word(cur, i);
         if let Some(email_end) = scan_email(text, i, end) {
             return (email_end, TokenKind::Email);
+        }
+        // currency signs with a country prefix: C$, A$, US$, HK$
+        let word = &text[i..end];
+        if bytes.get(end) == Some(&b'$')
+            && word.len() <= 3
+            && word.bytes().all(|b| b.is_ascii_uppercase())
+        {
+            return (end + 1, TokenKind::Symbol);
         }
         let kind = if c.is_ascii_digit() || c.is_numeric() {
             TokenKind::Number
@@ -481,6 +507,9 @@ fn scan_token(cur: &Cursor, bytes: &[u8], i: usize, c: char) -> (usize, TokenKin
             {
                 return (after_n + close.len_utf8(), TokenKind::Word);
             }
+        }
+        if let Some(end) = detached_clitic(cur, i, c) {
+            return (end, TokenKind::Word);
         }
         return (i + c.len_utf8(), TokenKind::Quote);
     }
@@ -966,6 +995,25 @@ mod tests {
             ]
         );
         assert_eq!(toks("`` Hi '' he"), vec!["``", "Hi", "''", "he"]);
+    }
+
+    #[test]
+    fn currency_with_country_prefix() {
+        assert_eq!(
+            toks("fell C$ 0.45 to US$40 and $5"),
+            vec!["fell", "C$", "0.45", "to", "US$", "40", "and", "$", "5"]
+        );
+    }
+
+    #[test]
+    fn detached_clitics_stay_whole() {
+        assert_eq!(
+            toks("England 's side , I 'm sure , THEY 'VE said 'so'"),
+            vec![
+                "England", "'s", "side", ",", "I", "'m", "sure", ",", "THEY", "'VE", "said", "'",
+                "so", "'"
+            ]
+        );
     }
 
     #[test]
