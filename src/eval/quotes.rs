@@ -10,6 +10,8 @@
 //! Speaker accuracy is over matched attributions whose source has a content word: the
 //! predicted speaker span overlaps a source span, or the speaker's name shares a word with it.
 //! Cue accuracy is over matched attributions with a gold cue: the predicted cue span overlaps it.
+//! A third line, not in `score.py`, also counts as quoted the gold contents written with the PTB
+//! marks `''` of the NYT texts, which the corpus flag `content_has_quotation_marks` leaves out.
 
 use super::{EvalError, EvalReport, prf, read_jsonl};
 use crate::article::Article;
@@ -36,6 +38,9 @@ struct Attribution {
     cue: Vec<GoldSpan>,
     speaker_name: String,
     quoted: bool,
+    /// `quoted`, or the content holds the PTB marks `''` / ``` `` ``` (NYT texts), which the
+    /// corpus's own flag does not count.
+    quoted_ptb: bool,
 }
 
 /// One gold article.
@@ -84,7 +89,7 @@ pub fn polnear(gold: &Path) -> Result<EvalReport, EvalError> {
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let per_doc: Vec<[Counts; 2]> = docs
+    let per_doc: Vec<[Counts; 3]> = docs
         .par_iter()
         .map(|d| {
             let quotes = predict(d);
@@ -93,11 +98,13 @@ pub fn polnear(gold: &Path) -> Result<EvalReport, EvalError> {
         .collect();
     let mut all = Counts::default();
     let mut direct = Counts::default();
-    for [a, d] in &per_doc {
+    let mut direct_ptb = Counts::default();
+    for [a, d, p] in &per_doc {
         all.add(a);
         direct.add(d);
+        direct_ptb.add(p);
     }
-    Ok(report(docs.len(), &all, &direct))
+    Ok(report(docs.len(), &all, &direct, &direct_ptb))
 }
 
 fn parse_doc(v: &Value) -> Result<GoldDoc, String> {
@@ -121,12 +128,20 @@ fn parse_doc(v: &Value) -> Result<GoldDoc, String> {
         .as_array()
         .map(|a| {
             a.iter()
-                .map(|x| Attribution {
-                    content: spans(&x["content"]),
-                    source: spans(&x["source"]),
-                    cue: spans(&x["cue"]),
-                    speaker_name: x["speaker_name"].as_str().unwrap_or_default().to_string(),
-                    quoted: x["content_has_quotation_marks"].as_bool().unwrap_or(false),
+                .map(|x| {
+                    let content = spans(&x["content"]);
+                    let quoted = x["content_has_quotation_marks"].as_bool().unwrap_or(false);
+                    let ptb = content
+                        .iter()
+                        .any(|c| c.text.contains("''") || c.text.contains("``"));
+                    Attribution {
+                        content,
+                        source: spans(&x["source"]),
+                        cue: spans(&x["cue"]),
+                        speaker_name: x["speaker_name"].as_str().unwrap_or_default().to_string(),
+                        quoted,
+                        quoted_ptb: quoted || ptb,
+                    }
                 })
                 .filter(|a| !a.content.is_empty())
                 .collect()
@@ -161,13 +176,14 @@ fn overlap(a0: usize, a1: usize, b0: usize, b1: usize) -> usize {
     a1.min(b1).saturating_sub(a0.max(b0))
 }
 
-/// Scores one article: [all, direct].
-fn score_doc(d: &GoldDoc, quotes: &[Quote]) -> [Counts; 2] {
+/// Scores one article: [all, direct, direct with PTB marks counted in the gold].
+fn score_doc(d: &GoldDoc, quotes: &[Quote]) -> [Counts; 3] {
     let chars: Vec<char> = d.text.chars().collect();
     let golds = &d.attributions;
-    let mut out = [Counts::default(); 2];
+    let mut out = [Counts::default(); 3];
     for (key, counts) in out.iter_mut().enumerate() {
-        let direct = key == 1;
+        let direct = key >= 1;
+        let is_quoted = |g: &Attribution| if key == 2 { g.quoted_ptb } else { g.quoted };
         let mut used = HashSet::new();
         let mut tp = 0;
         for q in quotes {
@@ -196,7 +212,7 @@ fn score_doc(d: &GoldDoc, quotes: &[Quote]) -> [Counts; 2] {
             }
             let Some(best) = best else { continue };
             let g = &golds[best];
-            if direct && !g.quoted {
+            if direct && !is_quoted(g) {
                 continue;
             }
             if !used.insert(best) {
@@ -230,7 +246,7 @@ fn score_doc(d: &GoldDoc, quotes: &[Quote]) -> [Counts; 2] {
         }
         counts.tp = tp;
         counts.n_pred = n_pred;
-        counts.n_gold = golds.iter().filter(|g| !direct || g.quoted).count();
+        counts.n_gold = golds.iter().filter(|g| !direct || is_quoted(g)).count();
     }
     out
 }
@@ -315,12 +331,17 @@ fn figures(c: &Counts) -> Value {
     })
 }
 
-fn report(docs: usize, all: &Counts, direct: &Counts) -> EvalReport {
+fn report(docs: usize, all: &Counts, direct: &Counts, direct_ptb: &Counts) -> EvalReport {
     let a = figures(all);
     let d = figures(direct);
+    let p = figures(direct_ptb);
     let mut text = format!("PolNeAR quotes, {docs} articles\n");
     text.push_str("                      P       R      F1   speaker     cue    gold    pred\n");
-    for (name, v) in [("all attributions", &a), ("with quotation marks", &d)] {
+    for (name, v) in [
+        ("all attributions", &a),
+        ("with quotation marks", &d),
+        ("  same, PTB '' counted", &p),
+    ] {
         text.push_str(&format!(
             "{name:<20} {:>6.2}  {:>6.2}  {:>6.2}   {:>6.2}%  {:>6.2}%  {:>6}  {:>6}\n",
             v["p"].as_f64().unwrap_or_default(),
@@ -337,6 +358,8 @@ fn report(docs: usize, all: &Counts, direct: &Counts) -> EvalReport {
         "articles": docs,
         "all": a,
         "direct": d,
+        "direct_ptb": p,
+        "note": "all and direct follow score.py quotes; direct_ptb also counts gold contents with PTB '' or `` marks (NYT texts) as quoted, which the corpus flag does not",
         "f1": a["f1"],
     });
     EvalReport { text, json }
@@ -392,6 +415,7 @@ mod tests {
                 cue: vec![span(5, 9, "said")],
                 speaker_name: String::new(),
                 quoted: true,
+                quoted_ptb: true,
             }],
         };
         let preds = vec![
@@ -399,7 +423,7 @@ mod tests {
             quote(12, 36, QuoteKind::Direct, "Sadiq Khan"),
             quote(40, 60, QuoteKind::Indirect, ""),
         ];
-        let [all, direct] = score_doc(&doc, &preds);
+        let [all, direct, _] = score_doc(&doc, &preds);
         assert_eq!((all.tp, all.n_pred, all.n_gold), (1, 3, 1));
         assert_eq!((direct.tp, direct.n_pred, direct.n_gold), (1, 2, 1));
         assert_eq!((all.speaker_ok, all.speaker_n), (1, 1));
