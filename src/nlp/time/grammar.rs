@@ -35,6 +35,8 @@ pub enum Meaning {
     Quarter {
         /// Years to shift it by (`the year-ago quarter` is -1).
         years: i64,
+        /// The year given with it (`the 1988 quarter`).
+        year: Option<i32>,
     },
 }
 
@@ -275,7 +277,7 @@ impl<'a> Parser<'a> {
         if i >= self.p.len() || self.p[i].punct {
             return None;
         }
-        let rules: [fn(&Self, usize) -> Found; 16] = [
+        let rules: [fn(&Self, usize) -> Found; 17] = [
             Self::clock,
             Self::deictic_day,
             Self::relative,
@@ -292,6 +294,7 @@ impl<'a> Parser<'a> {
             Self::vague,
             Self::anchored,
             Self::reference_word,
+            Self::the_unit,
         ];
         let mut best: Found = None;
         for rule in rules {
@@ -499,14 +502,41 @@ impl<'a> Parser<'a> {
 
     /// The year of a month (and day) given without one.
     fn resolve_year(&self, month: u32, day: u32, start: usize, end: usize) -> Option<i32> {
+        // The nearest occurrence, unless the tense says otherwise: a past clause reaches at
+        // most three months ahead ("payable Dec. 15" in a story told in the past), a future one
+        // never back.
         let r = self.reference()?;
-        let here = (r.month(), r.day());
-        let y = r.year();
-        Some(match self.tense(start, end) {
-            Tense::Past if (month, day) > here && month != r.month() => y - 1,
-            Tense::Future if (month, day) < here && month != r.month() => y + 1,
-            _ => y,
-        })
+        let here = r.year() as i64 * 12 + r.month() as i64;
+        let dist = |y: i32| -> i64 {
+            let d = y as i64 * 12 + month as i64 - here;
+            if d == 0 {
+                // same month: the day decides the side, but it stays the nearest
+                0
+            } else {
+                d
+            }
+        };
+        let _ = day;
+        let candidates = [r.year() - 1, r.year(), r.year() + 1];
+        let tense = self.tense(start, end);
+        let allowed = |y: &i32| -> bool {
+            let d = dist(*y);
+            match tense {
+                Tense::Past => d <= 3,
+                Tense::Future => d >= 0,
+                Tense::Unknown => true,
+            }
+        };
+        candidates
+            .iter()
+            .copied()
+            .filter(allowed)
+            .min_by_key(|y| {
+                let d = dist(*y);
+                // ties go back in time
+                (d.abs(), if d > 0 { 1 } else { 0 })
+            })
+            .or(Some(r.year()))
     }
 
     /// A calendar point relative to the reference date, or the unresolved form.
@@ -693,7 +723,13 @@ impl<'a> Parser<'a> {
             // "the previous Friday", "the following month": counted from the last date
             // mentioned; here only the units, the weekdays follow
         }
-        let k = j + 1;
+        let mut k = j + 1;
+        if matches!(
+            self.w(k),
+            "fiscal" | "calendar" | "financial" | "full" | "entire" | "whole"
+        ) {
+            k += 1;
+        }
         // a unit: week, month, year, quarter, weekend, day, decade, century
         if let Some((end, u)) = self.lex(k, Class::Unit)
             && !self.w(k).ends_with('s')
@@ -786,8 +822,9 @@ impl<'a> Parser<'a> {
                 Some(r) => {
                     let here = Cal::Season(r.year(), s);
                     let start_day = here.first_day();
+                    // "last spring" said in the autumn is a year back, as TimeBank reads it
                     let year = match dir {
-                        -1 if start_day.is_some_and(|d| d > r) => r.year() - 1,
+                        -1 => r.year() - 1,
                         1 if start_day.is_some_and(|d| d <= r) => r.year() + 1,
                         _ => r.year(),
                     };
@@ -1084,7 +1121,17 @@ impl<'a> Parser<'a> {
                 || self.p[e].capital;
             let plausible = (1900..=2100).contains(&y);
             let prev_ok = YEAR_PREPOSITIONS.contains(&prev) || prev == "," || k == 0;
-            if !(prev_ok && (next_ok || plausible) || plausible && next_ok) {
+            // "its 1989 results": a year before most nouns, but not "2000 troops"
+            let next_plural = next.len() > 3
+                && next.ends_with('s')
+                && !next.starts_with('\'')
+                && self.p.get(e).is_some_and(|x| !x.capital)
+                && !matches!(
+                    next,
+                    "was" | "has" | "does" | "this" | "its" | "his" | "whereas"
+                );
+            let likely = (1900..=2040).contains(&y) && !next_plural;
+            if !(prev_ok && (next_ok || plausible) || plausible && next_ok || likely) {
                 return None;
             }
             if matches!(next, "%" | "percent") || self.p.get(e).is_some_and(|n| n.number) {
@@ -1107,7 +1154,8 @@ impl<'a> Parser<'a> {
         if matches!(
             self.w(j),
             "the" | "its" | "their" | "a" | "that" | "this" | "each"
-        ) {
+        ) && self.w(j + 1) != "year"
+        {
             if self.w(j) == "that" {
                 anchored = true;
             }
@@ -1193,14 +1241,14 @@ impl<'a> Parser<'a> {
                 years = -1;
                 end += 2;
             }
-            if self.w(end) == "'s" {
-                return None;
-            }
             return Some(Match {
                 start: i,
                 end,
                 kind: TimeType::Date,
-                meaning: Meaning::Quarter { years },
+                meaning: Meaning::Quarter {
+                    years,
+                    year: explicit_year,
+                },
             });
         } else {
             return None;
@@ -1478,8 +1526,11 @@ impl<'a> Parser<'a> {
             "from" if self.w(end + 1) == "now" => Some(1),
             _ => None,
         };
+        // "three days later", "a week earlier": TimeBank marks the length of time
+        let short_unit = matches!(u, "D" | "W") && matches!(shift_word, "later" | "earlier");
         if let Some(sign) = back
             && !framed
+            && !short_unit
         {
             let mut e2 = end + 1;
             if shift_word == "from" {
@@ -1516,6 +1567,38 @@ impl<'a> Parser<'a> {
                 };
             }
         }
+        // "52 years old" is an age
+        if matches!(self.w(end), "old" | "older" | "younger") && u == "Y" && !joined {
+            return None;
+        }
+        // "$1.76 a year", "700 seats a week": a rate, not a length of time
+        if matches!(self.w(j), "a" | "an") && i == j && i > 0 {
+            let prev = &self.p[i - 1];
+            if prev.number
+                || matches!(
+                    prev.norm.as_str(),
+                    "million"
+                        | "billion"
+                        | "thousand"
+                        | "hundred"
+                        | "times"
+                        | "cents"
+                        | "dollars"
+                        | "%"
+                        | "percent"
+                )
+                || prev.norm.ends_with('s')
+                    && !matches!(
+                        prev.norm.as_str(),
+                        "is" | "was" | "has" | "this" | "its" | "as"
+                    )
+            {
+                return None;
+            }
+        }
+        if matches!(self.w(j), "a" | "an") && u == "TS" {
+            return None; // "a second group"
+        }
         found(i, end, TimeType::Duration, duration_value(amount, u))
     }
 
@@ -1550,6 +1633,18 @@ impl<'a> Parser<'a> {
     /// daily, every Monday, each July, twice a week, three times a year, Tuesday nights.
     fn set(&self, i: usize) -> Found {
         if let Some((end, v)) = self.lex(i, Class::Set) {
+            // "its quarterly dividend": an adjective, not a recurrence
+            let adjective = self.w(i) == "quarterly"
+                && self.p.get(end).is_some_and(|x| {
+                    !x.punct
+                        && !matches!(
+                            x.norm.as_str(),
+                            "and" | "or" | "in" | "at" | "by" | "to" | "for" | "since" | "through"
+                        )
+                });
+            if adjective {
+                return None;
+            }
             if matches!(self.w(i), "per" | "every" | "each")
                 || !self.cased
                 || !self.p[i].capital
@@ -1701,6 +1796,53 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// the year, the fiscal year, the week, year-end, year's end, the morning: the ones the
+    /// reference date is in; `the year ended March 31` is a length of time.
+    fn the_unit(&self, i: usize) -> Found {
+        if self.w(i) == "year" {
+            let end = match (self.w(i + 1), self.w(i + 2)) {
+                ("end", _) => i + 2,
+                ("'s", "end") => i + 3,
+                _ => return None,
+            };
+            return date(i, end, self.from_reference(Unit::Year, 0, "XXXX"));
+        }
+        if self.w(i) != "the" {
+            return None;
+        }
+        let mut k = i + 1;
+        if matches!(
+            self.w(k),
+            "fiscal" | "full" | "calendar" | "financial" | "entire" | "whole"
+        ) {
+            k += 1;
+        }
+        if let Some((end, part)) = self.lex(k, Class::Part)
+            && k == i + 1
+            && !self.w(k).ends_with('s')
+            && matches!(self.w(i.wrapping_sub(1)), "in" | "during" | "by" | "until")
+        {
+            return found(i, end, TimeType::Time, self.day_part(0, part));
+        }
+        let (unit, unknown, letter) = match self.w(k) {
+            "year" => (Unit::Year, "XXXX", "Y"),
+            "week" if k == i + 1 => (Unit::Week, "XXXX-WXX", "W"),
+            "month" if k == i + 1 => (Unit::Month, "XXXX-XX", "M"),
+            _ => return None,
+        };
+        let end = k + 1;
+        if self.p.get(end).is_some_and(|x| x.joined) {
+            return None; // the year-ago quarter
+        }
+        if matches!(
+            self.w(end),
+            "ended" | "ending" | "to" | "through" | "before" | "after"
+        ) {
+            return found(i, end, TimeType::Duration, format!("P1{letter}"));
+        }
+        date(i, end, self.from_reference(unit, 0, unknown))
+    }
+
     /// now, currently, recently, the future, these days.
     fn reference_word(&self, i: usize) -> Found {
         let (end, v) = self.lex(i, Class::Ref)?;
@@ -1720,7 +1862,14 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        if w == "now" && matches!(self.w(end), "that") {
+        if w == "now" && (self.w(end) == "that" || i == 0 && self.w(end) == ",") {
+            return None; // "now that", and "Now," opening a sentence
+        }
+        // "the long-term value": an adjective
+        if self.w(end - 1) == "term"
+            && self.p.get(end - 1).is_some_and(|x| x.joined)
+            && !self.p.get(end).is_none_or(|x| x.punct)
+        {
             return None;
         }
         if w == "recent" && self.lex(end, Class::Unit).is_some() {

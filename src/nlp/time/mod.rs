@@ -71,23 +71,39 @@ pub fn extract_with(
                 continue;
             };
             let span = Span::new(first.start, last.end);
+            let fixed = matches!(m.meaning, Meaning::Value(_));
             let value = match m.meaning {
                 Meaning::Value(v) => v,
+                // "a year earlier" in a report of quarterly results is the year-ago quarter
+                Meaning::Shift {
+                    unit: Unit::Year,
+                    n: -1,
+                    ..
+                } if last_quarter.is_some() => last_quarter
+                    .and_then(|q| q.shift(Unit::Year, -1))
+                    .map_or_else(|| "XXXX-QX".to_string(), |c| c.value()),
                 Meaning::Shift {
                     unit,
                     n,
                     deictic,
                     gran,
                 } => shift_value(reference, anchor, si, unit, n, deictic, gran),
-                Meaning::Quarter { years } => {
+                Meaning::Quarter { years, year } => {
                     let base = last_quarter.or_else(|| {
                         reference.and_then(|r| Cal::at(r, Unit::Quarter).shift(Unit::Quarter, -1))
                     });
+                    let base = match (base, year) {
+                        (Some(Cal::Quarter(_, q)), Some(y)) => Some(Cal::Quarter(y, q)),
+                        (b, _) => b,
+                    };
                     base.and_then(|q| q.shift(Unit::Year, years))
                         .map_or_else(|| "XXXX-QX".to_string(), |c| c.value())
                 }
             };
-            if m.kind == TimeType::Date
+            // only dates the article states anchor others: a chain of "a year earlier" must
+            // not drift back a year at each step
+            if fixed
+                && m.kind == TimeType::Date
                 && let Some(c) = Cal::parse(&value)
             {
                 anchor = Some((c, si));
@@ -127,10 +143,11 @@ fn shift_value(
         }
     });
     let base = match usable {
-        Some((c, _)) if !deictic && gran != unit => c
-            .first_day()
-            .map(|d| Cal::at(d, gran))
-            .filter(|_| granularity_rank(&c) <= unit_rank(gran)),
+        // an anchor finer than the expression is read at the expression's granularity
+        // ("the following year" after "May 22, 1995" is 1996, not 1996-05-22)
+        Some((c, _)) if granularity_rank(&c) < unit_rank(gran) => {
+            c.first_day().map(|d| Cal::at(d, gran))
+        }
         Some((c, _)) => Some(c),
         None => reference.map(|r| Cal::at(r, gran)),
     };

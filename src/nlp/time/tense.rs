@@ -19,7 +19,6 @@ const FUTURE: &[&str] = &[
     "shall",
     "wo",
     "going",
-    "planned",
     "plans",
     "plan",
     "planning",
@@ -42,12 +41,10 @@ const FUTURE: &[&str] = &[
     "may",
     "might",
     "set",
-    "later",
     "tomorrow",
     "soon",
     "postponed",
     "delayed",
-    "deadline",
     "billed",
 ];
 
@@ -127,7 +124,6 @@ const NOT_PAST_ED: &[&str] = &[
     "wretched",
     "rugged",
     "ragged",
-    "planned",
     "scheduled",
     "expected",
     "billed",
@@ -163,6 +159,12 @@ pub fn tense_around(p: &[Piece], start: usize, end: usize) -> Tense {
         // "the state visit set for October": the nearest cue decides
         match cue(&p[i].norm) {
             Tense::Unknown => {}
+            // "had been due to expire Friday": a future seen from the past
+            Tense::Future
+                if i >= 1 && matches!(p[i - 1].norm.as_str(), "been" | "was" | "were" | "had") =>
+            {
+                return Tense::Past;
+            }
             t => return t,
         }
     }
