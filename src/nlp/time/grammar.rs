@@ -803,17 +803,24 @@ impl<'a> Parser<'a> {
             && (!self.cased || self.p[k].capital)
         {
             let m: u32 = m.parse().ok()?;
-            let value = match self.reference() {
-                Some(r) => {
+            // "last Oct. 23": a day may follow
+            let day = self.day_number(end).filter(|(_, d)| valid_day(m, *d));
+            let end = day.map_or(end, |(e, _)| e);
+            let value = match (self.reference(), day) {
+                (Some(r), _) => {
                     let y = r.year();
                     let year = match dir {
                         -1 if m >= r.month() => y - 1,
                         1 if m <= r.month() => y + 1,
                         _ => y,
                     };
-                    format!("{year:04}-{m:02}")
+                    match day {
+                        Some((_, d)) => day_value(NaiveDate::from_ymd_opt(year, m, d)),
+                        None => format!("{year:04}-{m:02}"),
+                    }
                 }
-                None => format!("XXXX-{m:02}"),
+                (None, Some((_, d))) => format!("XXXX-{m:02}-{d:02}"),
+                (None, None) => format!("XXXX-{m:02}"),
             };
             return date(i, end, value);
         }
@@ -909,7 +916,6 @@ impl<'a> Parser<'a> {
         let (end, m) = self.month(i)?;
         if let Some((e, d)) = self.day_number(end)
             && valid_day(m, d)
-            && !self.w(e).starts_with(':')
         {
             // "June 5, 2017" / "June 5 2017"
             let after = self.comma(e);
@@ -1089,8 +1095,11 @@ impl<'a> Parser<'a> {
         {
             return date(i, e + 1, format!("{:02}", n - 1));
         }
-        // the year 2000, fiscal 1989, fiscal year 1990
+        // the year 2000, fiscal 1989, fiscal year 1990; "the 1992 protests" is a year alone
         let mut k = j;
+        if the && self.w(j) != "year" {
+            k = i;
+        }
         if self.w(k) == "fiscal" {
             k += 1;
         }
@@ -1374,32 +1383,51 @@ impl<'a> Parser<'a> {
 
     /// Christmas, New Year's Day, Thanksgiving, Easter.
     fn holiday(&self, i: usize) -> Found {
-        let (end, v) = self.lex(i, Class::Holiday)?;
-        if self.cased && !self.p[i].capital && self.w(i) != "the" {
+        let (dir, j) = match self.w(i) {
+            "last" | "past" => (-1, i + 1),
+            "next" | "coming" => (1, i + 1),
+            "this" => (0, i + 1),
+            _ => (0, i),
+        };
+        let (end, v) = self.lex(j, Class::Holiday)?;
+        if self.cased && !self.p[j].capital && self.w(j) != "the" {
             return None;
         }
-        let year = self.reference().map(|r| r.year());
-        let value = match v {
-            "thanksgiving" => year
-                .and_then(|y| calendar::nth_weekday(y, 11, chrono::Weekday::Thu, 4))
-                .map(|d| day_value(Some(d))),
-            "easter" | "good-friday" | "easter-monday" => {
-                year.and_then(calendar::easter).map(|d| {
-                    let shift = match v {
-                        "good-friday" => -2,
-                        "easter-monday" => 1,
-                        _ => 0,
-                    };
-                    day_value(Some(d + Duration::days(shift)))
-                })
+        let on = |y: i32| -> Option<NaiveDate> {
+            match v {
+                "thanksgiving" => calendar::nth_weekday(y, 11, chrono::Weekday::Thu, 4),
+                "easter" => calendar::easter(y),
+                "good-friday" => calendar::easter(y).map(|d| d - Duration::days(2)),
+                "easter-monday" => calendar::easter(y).map(|d| d + Duration::days(1)),
+                md => {
+                    let (m, d) = md.split_once('-')?;
+                    NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)
+                }
             }
-            md => Some(match year {
-                Some(y) => format!("{y:04}-{md}"),
-                None => format!("XXXX-{md}"),
-            }),
         };
-        let value = value.unwrap_or_else(|| "XXXX-XX-XX".to_string());
-        date(i, end, value)
+        let Some(r) = self.reference() else {
+            let value = match v.split_once('-') {
+                Some((m, d)) if m.len() == 2 => format!("XXXX-{m}-{d}"),
+                _ => "XXXX-XX-XX".to_string(),
+            };
+            return date(i, end, value);
+        };
+        // the nearest one, or the last or next one
+        let tense = self.tense(i, end);
+        let best = [r.year() - 1, r.year(), r.year() + 1]
+            .into_iter()
+            .filter_map(on)
+            .filter(|d| match dir {
+                -1 => *d < r,
+                1 => *d > r,
+                _ => match tense {
+                    Tense::Past => *d <= r,
+                    Tense::Future => *d >= r,
+                    Tense::Unknown => true,
+                },
+            })
+            .min_by_key(|d| (*d - r).num_days().abs());
+        date(i, end, day_value(best))
     }
 
     /// Durations: three days, the past two months, the first nine months, a few weeks,

@@ -40,7 +40,6 @@ const FUTURE: &[&str] = &[
     "should",
     "may",
     "might",
-    "set",
     "tomorrow",
     "soon",
     "postponed",
@@ -135,8 +134,11 @@ const NOT_PAST_ED: &[&str] = &[
     "slated",
 ];
 
+/// Future cues strong enough to count after the expression too ("on Monday, he will ...").
+const STRONG: &[&str] = &["will", "'ll", "shall", "wo", "said", "says", "was", "were", "had", "did"];
+
 fn cue(word: &str) -> Tense {
-    if FUTURE.contains(&word) || word == "slated" || word == "proposed" {
+    if FUTURE.contains(&word) || matches!(word, "slated" | "proposed" | "planned" | "until" | "till") {
         return Tense::Future;
     }
     if PAST.contains(&word) {
@@ -149,7 +151,7 @@ fn cue(word: &str) -> Tense {
 }
 
 /// The tense of the clause around pieces `start..end` of a sentence: the nearest cue before the
-/// expression (up to ten words back), else the nearest after it (up to eight words on).
+/// expression (up to ten words back), else the nearest strong cue after it (up to eight on).
 pub fn tense_around(p: &[Piece], start: usize, end: usize) -> Tense {
     let clause_break = |x: &Piece| matches!(x.norm.as_str(), ";" | ":" | "\"" | "“" | "”");
     for i in (start.saturating_sub(10)..start).rev() {
@@ -159,9 +161,14 @@ pub fn tense_around(p: &[Piece], start: usize, end: usize) -> Tense {
         // "the state visit set for October": the nearest cue decides
         match cue(&p[i].norm) {
             Tense::Unknown => {}
-            // "had been due to expire Friday": a future seen from the past
+            // "had been due to expire Friday", "as previously planned": a future seen from
+            // the past
             Tense::Future
-                if i >= 1 && matches!(p[i - 1].norm.as_str(), "been" | "was" | "were" | "had") =>
+                if i >= 1
+                    && matches!(
+                        p[i - 1].norm.as_str(),
+                        "been" | "had" | "previously" | "originally"
+                    ) =>
             {
                 return Tense::Past;
             }
@@ -172,9 +179,9 @@ pub fn tense_around(p: &[Piece], start: usize, end: usize) -> Tense {
         if clause_break(x) {
             break;
         }
-        match cue(&x.norm) {
-            Tense::Unknown => {}
-            t => return t,
+        let w = x.norm.as_str();
+        if STRONG.contains(&w) || w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) {
+            return cue(w);
         }
     }
     Tense::Unknown
