@@ -551,6 +551,9 @@ impl<'a> Parser<'a> {
     /// `10 p.m.`, `10:30`, `noon`, `midnight`, with a zone and a day: `10 p.m. EST Wednesday`.
     fn clock(&self, i: usize) -> Found {
         let x = self.p.get(i)?;
+        if self.cased && x.capital && i > 0 && matches!(x.norm.as_str(), "noon" | "midnight") {
+            return None; // "High Noon"
+        }
         let (mut end, hour, minute) = if matches!(x.norm.as_str(), "noon" | "midday") {
             (i + 1, 12, 0)
         } else if x.norm == "midnight" {
@@ -1058,7 +1061,11 @@ impl<'a> Parser<'a> {
         }
         // the 1990s, the '90s, 1990s
         let w = self.w(j);
-        if let Some(d) = decade(w, self.reference()) {
+        // "the '90s", "the 90s", "the 1990s", "1990s"; but "in his 30s" is an age
+        if let Some(d) = decade(w, self.reference()).or_else(|| {
+            the.then(|| decade(&format!("'{w}"), self.reference()))
+                .flatten()
+        }) {
             return date(i, j + 1, format!("{d:03}"));
         }
         // the nineties
@@ -1595,8 +1602,13 @@ impl<'a> Parser<'a> {
                 };
             }
         }
-        // "52 years old" is an age
-        if matches!(self.w(end), "old" | "older" | "younger") && u == "Y" && !joined {
+        // "52 years old" and "a 44-year-old" are ages
+        if matches!(self.w(end), "old" | "older" | "younger") && matches!(u, "Y" | "M" | "W" | "D")
+        {
+            return None;
+        }
+        // "60 Minutes" is a programme
+        if self.cased && unit_piece.capital && !self.p[i].capital {
             return None;
         }
         // "$1.76 a year", "700 seats a week": a rate, not a length of time
@@ -1890,8 +1902,8 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        if w == "now" && (self.w(end) == "that" || i == 0 && self.w(end) == ",") {
-            return None; // "now that", and "Now," opening a sentence
+        if w == "now" && (self.w(end) == "that" || i == 0) {
+            return None; // "now that", and "Now" opening a sentence
         }
         // "the long-term value": an adjective
         if self.w(end - 1) == "term"
@@ -1945,9 +1957,7 @@ fn decade(w: &str, reference: Option<NaiveDate>) -> Option<i32> {
             let y: i32 = digits.parse().ok()?;
             (1000..=2190).contains(&y).then_some(y / 10)
         }
-        2 if digits.ends_with('0') && w.starts_with('\'')
-            || digits.len() == 2 && digits.ends_with('0') =>
-        {
+        2 if digits.ends_with('0') && w.starts_with('\'') => {
             let t: i32 = digits.parse().ok()?;
             let r = reference.map_or(2000, |r| r.year());
             let century = if t > r % 100 { r / 100 - 1 } else { r / 100 };

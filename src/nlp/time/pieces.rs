@@ -19,6 +19,8 @@ pub struct Piece {
     pub punct: bool,
     /// Starts with an upper-case letter.
     pub capital: bool,
+    /// Has letters, all of them upper case (`WASHINGTON`).
+    pub upper: bool,
     /// Joined to the previous piece by a hyphen (the two came from one token).
     pub joined: bool,
 }
@@ -77,6 +79,11 @@ fn piece(text: &str, start: usize, number: bool, punct: bool, joined: bool) -> P
         number,
         punct,
         capital: text.starts_with(char::is_uppercase),
+        upper: text.chars().any(char::is_alphabetic)
+            && text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase),
         joined,
     }
 }

@@ -135,10 +135,14 @@ const NOT_PAST_ED: &[&str] = &[
 ];
 
 /// Future cues strong enough to count after the expression too ("on Monday, he will ...").
-const STRONG: &[&str] = &["will", "'ll", "shall", "wo", "said", "says", "was", "were", "had", "did"];
+const STRONG: &[&str] = &[
+    "will", "'ll", "shall", "wo", "said", "says", "was", "were", "had", "did",
+];
 
 fn cue(word: &str) -> Tense {
-    if FUTURE.contains(&word) || matches!(word, "slated" | "proposed" | "planned" | "until" | "till") {
+    if FUTURE.contains(&word)
+        || matches!(word, "slated" | "proposed" | "planned" | "until" | "till")
+    {
         return Tense::Future;
     }
     if PAST.contains(&word) {
