@@ -240,10 +240,6 @@ impl<'a> Parser<'a> {
         tense_around(self.p, start, end)
     }
 
-    fn is(&self, i: usize, words: &[&str]) -> bool {
-        words.contains(&self.w(i))
-    }
-
     /// The best match starting at piece `i`.
     fn at(&self, i: usize) -> Found {
         let mut best = self.core(i);
@@ -518,23 +514,26 @@ impl<'a> Parser<'a> {
         };
         let _ = day;
         let candidates = [r.year() - 1, r.year(), r.year() + 1];
-        let tense = self.tense(start, end);
+        let (tense, distance) = super::tense::tense_near(self.p, start, end);
         let allowed = |y: &i32| -> bool {
             let d = dist(*y);
             match tense {
+                // "the fiscal year ended Jan. 31": a past verb right before it is the past
+                Tense::Past if distance <= 2 => d <= 0,
                 Tense::Past => d <= 3,
                 Tense::Future => d >= 0,
                 Tense::Unknown => true,
             }
         };
+        // the nearest occurrence; news tells more of the past, so a later one must be nearer
+        // by more than two months
         candidates
             .iter()
             .copied()
             .filter(allowed)
             .min_by_key(|y| {
                 let d = dist(*y);
-                // ties go back in time
-                (d.abs(), if d > 0 { 1 } else { 0 })
+                (if d > 0 { d + 2 } else { -d }, if d > 0 { 1 } else { 0 })
             })
             .or(Some(r.year()))
     }
@@ -1147,6 +1146,24 @@ impl<'a> Parser<'a> {
                     "was" | "has" | "does" | "this" | "its" | "his" | "whereas"
                 );
             let likely = (1900..=2040).contains(&y) && !next_plural;
+            // "for 2000 troops", "of 1990 shares": a quantity
+            if next_plural
+                && matches!(
+                    prev,
+                    "for"
+                        | "of"
+                        | "to"
+                        | "by"
+                        | "than"
+                        | "about"
+                        | "around"
+                        | "some"
+                        | "nearly"
+                        | "over"
+                )
+            {
+                return None;
+            }
             if !(prev_ok && (next_ok || plausible) || plausible && next_ok || likely) {
                 return None;
             }
@@ -1241,7 +1258,7 @@ impl<'a> Parser<'a> {
             if i == j && w == "period" {
                 return None;
             }
-            if w == "period" && years == 0 && !anchored {
+            if w == "period" && years == 0 && !anchored && explicit_year.is_none() {
                 return None;
             }
             // the quarter under discussion
@@ -1347,7 +1364,8 @@ impl<'a> Parser<'a> {
         }
         let after_prep = matches!(
             prev,
-            "in" | "since"
+            "in" | "into"
+                | "since"
                 | "until"
                 | "by"
                 | "during"
@@ -1902,8 +1920,8 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        if w == "now" && (self.w(end) == "that" || i == 0) {
-            return None; // "now that", and "Now" opening a sentence
+        if w == "now" && i == 0 && self.w(end) == "," {
+            return None; // "Now," opening a sentence is a discourse marker
         }
         // "the long-term value": an adjective
         if self.w(end - 1) == "term"

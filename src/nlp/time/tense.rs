@@ -19,11 +19,8 @@ const FUTURE: &[&str] = &[
     "shall",
     "wo",
     "going",
-    "plans",
-    "plan",
     "planning",
     "scheduled",
-    "schedule",
     "expected",
     "expects",
     "expect",
@@ -35,11 +32,6 @@ const FUTURE: &[&str] = &[
     "hopes",
     "aims",
     "next",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
     "tomorrow",
     "soon",
     "postponed",
@@ -95,6 +87,40 @@ const PAST: &[&str] = &[
     "stood",
     "sent",
     "put",
+    "shut",
+    "cut",
+    "quit",
+    "spent",
+    "built",
+    "heard",
+    "fought",
+    "flew",
+    "drove",
+    "broke",
+    "chose",
+    "rang",
+    "sank",
+    "swore",
+    "threw",
+    "wore",
+    "knew",
+    "grew",
+    "drew",
+    "fled",
+    "bled",
+    "fed",
+    "forgot",
+    "lent",
+    "meant",
+    "sat",
+    "slept",
+    "spoke",
+    "stole",
+    "struck",
+    "taught",
+    "understood",
+    "woke",
+    "won",
 ];
 
 const NOT_PAST_ED: &[&str] = &[
@@ -134,9 +160,29 @@ const NOT_PAST_ED: &[&str] = &[
     "slated",
 ];
 
-/// Future cues strong enough to count after the expression too ("on Monday, he will ...").
+/// Cues strong enough to count after the expression too ("on Monday, he will ...").
 const STRONG: &[&str] = &[
     "will", "'ll", "shall", "wo", "said", "says", "was", "were", "had", "did",
+];
+
+/// Words before `to` that make the infinitive a future: "set to resume", "is to meet".
+const TO_FUTURE: &[&str] = &[
+    "set",
+    "is",
+    "are",
+    "due",
+    "expected",
+    "scheduled",
+    "going",
+    "planning",
+    "plans",
+    "hopes",
+    "intends",
+    "aims",
+    "likely",
+    "ready",
+    "about",
+    "slated",
 ];
 
 fn cue(word: &str) -> Tense {
@@ -154,39 +200,59 @@ fn cue(word: &str) -> Tense {
     Tense::Unknown
 }
 
-/// The tense of the clause around pieces `start..end` of a sentence: the nearest cue before the
-/// expression (up to ten words back), else the nearest strong cue after it (up to eight on).
-pub fn tense_around(p: &[Piece], start: usize, end: usize) -> Tense {
+/// The cue at piece `i`, with its neighbours: "to be completed" and "set to resume" look ahead,
+/// "had been due" looks back.
+fn cue_at(p: &[Piece], i: usize) -> Tense {
+    let w = p[i].norm.as_str();
+    let prev = if i > 0 { p[i - 1].norm.as_str() } else { "" };
+    if w == "to" {
+        return if TO_FUTURE.contains(&prev) {
+            Tense::Future
+        } else {
+            Tense::Unknown
+        };
+    }
+    match cue(w) {
+        // "to be completed by Dec. 15", "will be paid": a passive future
+        Tense::Past if prev == "be" => Tense::Future,
+        // "had been due to expire Friday", "as previously planned": a future seen from the past
+        Tense::Future if matches!(prev, "been" | "had" | "previously" | "originally") => {
+            Tense::Past
+        }
+        t => t,
+    }
+}
+
+/// The tense of the clause around pieces `start..end` of a sentence and how close its cue is
+/// (in words): the nearest cue before the expression (up to ten words back), else the nearest
+/// strong cue after it (up to eight on).
+pub fn tense_near(p: &[Piece], start: usize, end: usize) -> (Tense, usize) {
     let clause_break = |x: &Piece| matches!(x.norm.as_str(), ";" | ":" | "\"" | "“" | "”");
-    for i in (start.saturating_sub(10)..start).rev() {
+    for i in (start.saturating_sub(10)..start.min(p.len())).rev() {
         if clause_break(&p[i]) {
             break;
         }
-        // "the state visit set for October": the nearest cue decides
-        match cue(&p[i].norm) {
+        match cue_at(p, i) {
             Tense::Unknown => {}
-            // "had been due to expire Friday", "as previously planned": a future seen from
-            // the past
-            Tense::Future
-                if i >= 1
-                    && matches!(
-                        p[i - 1].norm.as_str(),
-                        "been" | "had" | "previously" | "originally"
-                    ) =>
-            {
-                return Tense::Past;
-            }
-            t => return t,
+            t => return (t, start - i),
         }
     }
-    for x in p.iter().skip(end).take(8) {
+    for (k, x) in p.iter().enumerate().skip(end).take(8) {
         if clause_break(x) {
             break;
         }
         let w = x.norm.as_str();
-        if STRONG.contains(&w) || w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w) {
-            return cue(w);
+        if STRONG.contains(&w)
+            || PAST.contains(&w)
+            || w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w)
+        {
+            return (cue_at(p, k), k + 1 - end);
         }
     }
-    Tense::Unknown
+    (Tense::Unknown, usize::MAX)
+}
+
+/// The tense of the clause around pieces `start..end` of a sentence.
+pub fn tense_around(p: &[Piece], start: usize, end: usize) -> Tense {
+    tense_near(p, start, end).0
 }
