@@ -97,7 +97,6 @@ fn is_break(w: &str) -> bool {
     matches!(w, ";" | ":" | "\"" | "“" | "”" | "(" | ")")
 }
 
-/// The status of the event whose trigger is pieces `start..end`.
 fn cue_word(x: &Piece, sentence_start: usize) -> &str {
     if x.capital && x.start != sentence_start {
         ""
@@ -106,6 +105,7 @@ fn cue_word(x: &Piece, sentence_start: usize) -> &str {
     }
 }
 
+/// The status of the event whose trigger is pieces `start..end`.
 pub fn status<'p>(p: &'p [Piece], start: usize, end: usize) -> Status {
     // a capitalised word inside the sentence is a name: Theresa May is no modal
     let first = p.first().map_or(0, |x| x.start);
