@@ -64,32 +64,54 @@ fn walk_root<'a>(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    WalkDir::new(root)
+    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut walker = WalkDir::new(root)
         .follow_links(options.follow_links)
         .follow_root_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(move |e| e.depth() == 0 || options.hidden || !is_hidden(e.file_name()))
-        .filter_map(move |entry| {
-            let entry = match entry {
+        .filter_entry(move |e| e.depth() == 0 || options.hidden || !is_hidden(e.file_name()));
+    std::iter::from_fn(move || {
+        loop {
+            let entry = match walker.next()? {
                 Ok(e) => e,
                 Err(err) => return Some(Found::Error(walk_error(root, err))),
             };
-            let file_type = entry.file_type();
-            if file_type.is_dir() {
-                return None;
-            }
             let path = entry.path();
-            let extension = matching_extension(entry.file_name(), &options.extensions)?;
-            let display_path = to_slash(path);
-            if file_type.is_symlink() {
-                return Some(Found::Error(InputError::skipped(
-                    &display_path,
-                    Stage::Discover,
-                    "symlink",
-                    "symbolic link not followed (use --follow-links to follow links)",
-                )));
+            let file_type = entry.file_type();
+            if entry.path_is_symlink() && entry.depth() > 0 && options.follow_links {
+                // Followed links must stay inside the input root.
+                let target = std::fs::canonicalize(path).unwrap_or_default();
+                if !target.starts_with(&canonical_root) {
+                    if file_type.is_dir() {
+                        walker.skip_current_dir();
+                    }
+                    return Some(Found::Error(InputError::skipped(
+                        &to_slash(path),
+                        Stage::Discover,
+                        "symlink-outside",
+                        "symbolic link to a place outside the input folder, not followed",
+                    )));
+                }
             }
+            if file_type.is_dir() {
+                continue;
+            }
+            let extension = matching_extension(entry.file_name(), &options.extensions);
+            if file_type.is_symlink() {
+                // Not followed: report links to folders and to files we would read.
+                if extension.is_some() || path.is_dir() {
+                    return Some(Found::Error(InputError::skipped(
+                        &to_slash(path),
+                        Stage::Discover,
+                        "symlink",
+                        "symbolic link not followed (use --follow-links to follow links)",
+                    )));
+                }
+                continue;
+            }
+            let Some(extension) = extension else { continue };
+            let display_path = to_slash(path);
             if !file_type.is_file() {
                 return Some(Found::Error(InputError::skipped(
                     &display_path,
@@ -107,13 +129,14 @@ fn walk_root<'a>(
             if prefix_root && !root_is_file {
                 id = format!("{root_name}/{id}");
             }
-            Some(Found::File(InputFile {
+            return Some(Found::File(InputFile {
                 path: path.to_path_buf(),
                 display_path,
                 id,
                 extension,
-            }))
-        })
+            }));
+        }
+    })
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

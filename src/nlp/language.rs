@@ -12,6 +12,40 @@ pub struct Language {
 /// How much of the text is looked at: enough for a reliable guess, cheap for long articles.
 const SAMPLE_BYTES: usize = 2048;
 
+/// Very frequent English function words: a text where they are common is English, which
+/// spares the statistical detector (the costliest part of language identification) on most
+/// articles.
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "in", "is", "that", "for", "it", "was", "on", "with", "he", "as",
+    "his", "be", "at", "by", "said", "has", "have", "from", "are", "were", "this", "they", "but",
+    "not", "had", "an", "which", "who", "will", "would", "their", "she", "her", "been",
+];
+
+/// True when at least a fifth of the first words are English function words.
+fn clearly_english(sample: &str) -> bool {
+    let mut words = 0usize;
+    let mut function = 0usize;
+    for w in sample
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(200)
+    {
+        words += 1;
+        if w.len() <= 5
+            && ENGLISH_FUNCTION_WORDS
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(w))
+        {
+            function += 1;
+        }
+    }
+    let non_ascii_letters = sample
+        .chars()
+        .filter(|c| !c.is_ascii() && c.is_alphabetic())
+        .count();
+    words >= 20 && function * 5 >= words && non_ascii_letters * 20 < words
+}
+
 /// Detects the language of `text` from its first couple of thousand characters.
 ///
 /// Short or ambiguous Latin-script texts count as English: news snippets are usually too short
@@ -26,6 +60,9 @@ pub fn detect(text: &str) -> Language {
         code: "en",
         supported: true,
     };
+    if clearly_english(sample) {
+        return english;
+    }
     match whatlang::detect(sample) {
         None => {
             if sample.chars().any(|c| c.is_alphabetic()) {

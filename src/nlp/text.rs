@@ -1059,3 +1059,101 @@ mod tests {
         assert_eq!(d.tokens.len(), 6);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the pieces that make tokenising hard.
+    fn newsy_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("Mr.".to_string()),
+            Just("U.S.".to_string()),
+            Just(" ".to_string()),
+            Just("\n".to_string()),
+            Just("\n\n".to_string()),
+            Just("\"".to_string()),
+            Just("“".to_string()),
+            Just("’".to_string()),
+            Just("'".to_string()),
+            Just("''".to_string()),
+            Just("``".to_string()),
+            Just("...".to_string()),
+            Just(".".to_string()),
+            Just("3.5".to_string()),
+            Just("1,000".to_string()),
+            Just("don't".to_string()),
+            Just("'90s".to_string()),
+            Just("@x".to_string()),
+            Just("http://a.b/c.".to_string()),
+            Just("a@b.c".to_string()),
+            Just("👨‍👩‍👧".to_string()),
+            Just("שלום".to_string()),
+            Just("\u{0301}".to_string()),
+            Just("\r\n".to_string()),
+            "[A-Za-z]{1,8}",
+            "\\PC{1,4}",
+        ];
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    fn check_invariants(text: &str) {
+        let doc = Doc::new(text);
+        let mut last_end = 0;
+        for t in &doc.tokens {
+            assert!(t.start >= last_end && t.end > t.start && t.end <= text.len());
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            assert!(!text[t.start..t.end].trim().is_empty());
+            last_end = t.end;
+        }
+        let mut next_token = 0;
+        for s in &doc.sentences {
+            assert_eq!(
+                s.tokens.start, next_token,
+                "sentences cover every token in order"
+            );
+            assert!(s.tokens.end > s.tokens.start);
+            assert_eq!(s.start, doc.tokens[s.tokens.start].start);
+            assert_eq!(s.end, doc.tokens[s.tokens.end - 1].end);
+            next_token = s.tokens.end;
+        }
+        assert_eq!(next_token, doc.tokens.len());
+        let mut next_sentence = 0;
+        for (i, p) in doc.paragraphs.iter().enumerate() {
+            assert_eq!(p.sentences.start, next_sentence);
+            for s in p.sentences.clone() {
+                assert_eq!(doc.sentences[s].paragraph, i);
+            }
+            next_sentence = p.sentences.end;
+        }
+        assert_eq!(next_sentence, doc.sentences.len());
+        let map = CharMap::new(text);
+        for t in &doc.tokens {
+            assert_eq!(map.char_offset(t.start), text[..t.start].chars().count());
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn tokens_sentences_and_paragraphs_are_consistent(text in newsy_text()) {
+            check_invariants(&text);
+        }
+
+        #[test]
+        fn any_string_is_safe(text in "\\PC{0,200}") {
+            check_invariants(&text);
+        }
+    }
+
+    #[test]
+    fn long_and_odd_inputs() {
+        check_invariants(&"word ".repeat(10_000));
+        check_invariants(&"A".repeat(100_000));
+        check_invariants(&".".repeat(10_000));
+        check_invariants(&"\"".repeat(10_000));
+        check_invariants(&"'a".repeat(10_000));
+        check_invariants(&"Mr. ".repeat(5_000));
+        check_invariants(&"\n".repeat(10_000));
+    }
+}

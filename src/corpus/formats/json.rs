@@ -62,7 +62,12 @@ pub fn parse_json(text: &str, path: &str) -> Vec<Result<Record, InputError>> {
                 path,
                 Stage::Parse,
                 "malformed-json",
-                format!("line {}, column {}: {}", e.line(), e.column(), e),
+                format!(
+                    "line {}, column {}: {}",
+                    e.line(),
+                    e.column(),
+                    json_reason(&e)
+                ),
             ))];
         }
     };
@@ -132,12 +137,21 @@ pub fn parse_json_lines(text: &str, path: &str) -> Vec<Result<Record, InputError
                 path,
                 Stage::Parse,
                 "malformed-json",
-                format!("line {line_no}, column {}: {e}", e.column()),
+                format!("line {line_no}, column {}: {}", e.column(), json_reason(&e)),
             )),
         };
         out.push(result.map(|p| (p, Some(n))).map_err(|e| e.with_record(n)));
     }
     out
+}
+
+/// serde_json's message without its own " at line L column C" (we give the file's line).
+fn json_reason(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    }
 }
 
 fn kind_of(v: &Value) -> &'static str {
