@@ -75,6 +75,16 @@ pub struct EventCounts {
     pub part_n: usize,
     /// Of those, the ones where a predicted participant shares a word with one.
     pub part_ok: usize,
+    /// Predicted events in the sentences MEANTIME annotates in full (headline and the first
+    /// five sentences of the body: lines 0 to 5 of the gold text).
+    pub pred_annotated: usize,
+    /// Of those, the ones that match a gold mention.
+    pub pred_annotated_matched: usize,
+    /// Found dated mentions whose link goes to a time written in the text (not the creation
+    /// time alone).
+    pub stated_found: usize,
+    /// Of those, the ones dated right.
+    pub stated_ok: usize,
 }
 
 impl EventCounts {
@@ -86,6 +96,10 @@ impl EventCounts {
         self.date_ok += o.date_ok;
         self.part_n += o.part_n;
         self.part_ok += o.part_ok;
+        self.pred_annotated += o.pred_annotated;
+        self.pred_annotated_matched += o.pred_annotated_matched;
+        self.stated_found += o.stated_found;
+        self.stated_ok += o.stated_ok;
     }
 }
 
@@ -112,14 +126,17 @@ fn meantime_doc(d: &Value) -> EventCounts {
         pred: pred.len(),
         ..EventCounts::default()
     };
+    let line_of = |offset: usize| text.chars().take(offset).filter(|&ch| ch == '\n').count();
     for e in &pred {
         let (s, t) = (e.trigger_span.start, e.trigger_span.end);
-        if gold
+        let matched = gold
             .iter()
             .filter_map(|m| span_of(m))
-            .any(|(a, b)| overlaps(s, t, a, b))
-        {
-            c.pred_matched += 1;
+            .any(|(a, b)| overlaps(s, t, a, b));
+        c.pred_matched += usize::from(matched);
+        if line_of(s) <= 5 {
+            c.pred_annotated += 1;
+            c.pred_annotated_matched += usize::from(matched);
         }
     }
     for m in gold {
@@ -146,8 +163,11 @@ fn meantime_doc(d: &Value) -> EventCounts {
             c.dated_gold += 1;
             if !hit.is_empty() {
                 c.dated_found += 1;
-                if hit.iter().any(|h| vals.contains(&h.date)) {
-                    c.date_ok += 1;
+                let ok = hit.iter().any(|h| vals.contains(&h.date));
+                c.date_ok += usize::from(ok);
+                if vals.iter().any(|v| Some(v.as_str()) != dct) {
+                    c.stated_found += 1;
+                    c.stated_ok += usize::from(ok);
                 }
             }
         }
@@ -208,7 +228,10 @@ pub fn meantime(gold: &Path) -> Result<EvalReport, EvalError> {
          dated recall          {dated_recall:>6.2}  ({} of {} dated gold mentions)\n\
          date accuracy         {date_acc:>6.2}  (on the {} found)\n\
          participant accuracy  {part_acc:>6.2}  ({} of {})\n\
-         F1 (precision, dated recall) {f1:.2}\n",
+         F1 (precision, dated recall) {f1:.2}\n\
+         diagnostics (not in score.py):\n\
+         trigger precision in the fully annotated sentences (headline, first five) {:.2}  ({} of {})\n\
+         date accuracy where the gold date is written in the text (not the creation time alone) {:.2}  ({} of {})\n",
         docs.len(),
         c.pred_matched,
         c.pred,
@@ -217,6 +240,12 @@ pub fn meantime(gold: &Path) -> Result<EvalReport, EvalError> {
         c.dated_found,
         c.part_ok,
         c.part_n,
+        pct(c.pred_annotated_matched, c.pred_annotated),
+        c.pred_annotated_matched,
+        c.pred_annotated,
+        pct(c.stated_ok, c.stated_found),
+        c.stated_ok,
+        c.stated_found,
     );
     let json = json!({
         "task": "events",
@@ -227,6 +256,8 @@ pub fn meantime(gold: &Path) -> Result<EvalReport, EvalError> {
         "date_acc_on_found": date_acc,
         "participant_acc": part_acc,
         "participant_n": c.part_n,
+        "trigger_precision_annotated_sentences": pct(c.pred_annotated_matched, c.pred_annotated),
+        "date_acc_on_stated_dates": pct(c.stated_ok, c.stated_found),
         "f1": (f1 * 100.0).round() / 100.0,
     });
     Ok(EvalReport { text, json })

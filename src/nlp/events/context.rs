@@ -193,34 +193,35 @@ impl SentenceContext<'_> {
             .any(|x| is_break(&x.norm) && !matches!(x.norm.as_str(), "(" | ")"))
     }
 
+    /// How far (in words) the time expression `index` (article-wide) is from pieces
+    /// `start..end`, or `usize::MAX` when a quotation mark or clause break lies between.
+    pub fn distance_to_time(&self, index: usize, start: usize, end: usize) -> usize {
+        let Some(t) = index
+            .checked_sub(self.time_offset)
+            .and_then(|k| self.times.get(k))
+        else {
+            return usize::MAX;
+        };
+        let a = self.piece_at(t.span.start);
+        let b = self.piece_at(t.span.end.saturating_sub(1));
+        let (distance, crossing) = if a >= end {
+            (a - end, self.crosses(end, a))
+        } else {
+            (start.saturating_sub(b + 1), self.crosses(b + 1, start))
+        };
+        if crossing { usize::MAX } else { distance }
+    }
+
     /// The article-wide index of the time expression that dates the trigger at pieces
-    /// `start..end`: the nearest calendar date or time in its sentence and clause. An anaphoric
-    /// mention ("following the attack") takes none: the date of its sentence belongs to the
-    /// sentence's own news.
-    pub fn attached_time(&self, start: usize, end: usize, anaphoric: bool) -> Option<usize> {
-        if anaphoric {
-            return None;
-        }
+    /// `start..end`: the nearest calendar date or time in its sentence and clause.
+    pub fn attached_time(&self, start: usize, end: usize) -> Option<usize> {
         self.times
             .iter()
             .enumerate()
             .filter(|(_, t)| matches!(t.kind, TimeType::Date | TimeType::Time))
             .filter(|(_, t)| !t.value.ends_with("_REF"))
-            .filter_map(|(k, t)| {
-                let a = self.piece_at(t.span.start);
-                let b = self.piece_at(t.span.end.saturating_sub(1));
-                let distance = if a >= end {
-                    a - end
-                } else {
-                    start.saturating_sub(b + 1)
-                };
-                let crossing = if a >= end {
-                    self.crosses(end, a)
-                } else {
-                    self.crosses(b + 1, start)
-                };
-                (!crossing).then_some((distance, k))
-            })
+            .map(|(k, _)| (self.distance_to_time(self.time_offset + k, start, end), k))
+            .filter(|(d, _)| *d != usize::MAX)
             .min()
             .map(|(_, k)| self.time_offset + k)
     }

@@ -104,6 +104,7 @@ fn scan_sentence(
     let cased = p
         .iter()
         .any(|x| !x.capital && x.norm.starts_with(char::is_alphabetic));
+    let mut hits: Vec<(usize, usize, bool)> = Vec::new();
     let mut i = 0;
     while i < p.len() {
         if p[i].punct || p[i].joined {
@@ -136,18 +137,38 @@ fn scan_sentence(
         let span = Span::new(p[i].start, p[end - 1].end);
         let anaphoric =
             i > 0 && matches!(words[i - 1], "the" | "this" | "that" | "these" | "those");
+        hits.push((i, end, anaphoric));
         out.push(EventMention {
             kind: t.kind,
             lemma: t.lemma.clone(),
             span,
             sentence,
             status: context::status(p, i, end),
-            time: ctx.attached_time(i, end, anaphoric),
+            time: ctx.attached_time(i, end),
             place: ctx.place(i, end),
             participants: ctx.participants(i, end),
             anaphoric,
         });
         i = end;
+    }
+    // "At a press conference on Monday, May defended him following the attack": a mention that
+    // refers back ("the attack") leaves the sentence's date to a nearer event
+    let first = out.len() - hits.len();
+    for (k, &(i, end, anaphoric)) in hits.iter().enumerate() {
+        let Some(t) = out[first + k].time else {
+            continue;
+        };
+        if !anaphoric {
+            continue;
+        }
+        let own = ctx.distance_to_time(t, i, end);
+        let nearer = hits
+            .iter()
+            .enumerate()
+            .any(|(j, &(a, b, _))| j != k && ctx.distance_to_time(t, a, b) < own);
+        if nearer {
+            out[first + k].time = None;
+        }
     }
 }
 
@@ -191,7 +212,7 @@ fn accepts(
     if end < words.len() && t.not_before.iter().any(|w| w == words[end]) {
         return false;
     }
-    if t.dated_only && ctx.attached_time(i, end, false).is_none() {
+    if t.dated_only && ctx.attached_time(i, end).is_none() {
         return false;
     }
     true
