@@ -130,7 +130,9 @@ pub fn status<'p>(p: &'p [Piece], start: usize, end: usize) -> Status {
     };
     // "to be cancelled" after the trigger; "cancelled the visit" before it
     if near_cancel(&after) || near_cancel(&before) {
-        let wished = p[..start].iter().any(|x| WISH.contains(&x.norm.as_str()));
+        let wished = p[start.saturating_sub(30)..start]
+            .iter()
+            .any(|x| WISH.contains(&x.norm.as_str()));
         return if wished {
             Status::Planned
         } else {
@@ -144,6 +146,10 @@ pub fn status<'p>(p: &'p [Piece], start: usize, end: usize) -> Status {
         || after
             .first()
             .is_some_and(|w| matches!(*w, "planned" | "scheduled" | "expected" | "due"))
+        || after
+            .iter()
+            .take(3)
+            .any(|w| matches!(*w, "will" | "'ll" | "shall"))
     {
         return Status::Planned;
     }
@@ -170,6 +176,26 @@ pub struct SentenceContext<'a> {
     pub times: &'a [TimeExpr],
     /// The index of `times[0]` among the article's time expressions.
     pub time_offset: usize,
+    /// For each piece, how many clause breaks (quotation marks, colons, semicolons) come
+    /// before it: whether two pieces are in one clause is then one subtraction.
+    pub breaks_before: Vec<u32>,
+}
+
+/// How far (in words) a date, place or participant may be from its trigger.
+const WINDOW: usize = 40;
+
+/// The running count of clause breaks for [`SentenceContext::breaks_before`].
+pub fn count_breaks(pieces: &[Piece]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(pieces.len() + 1);
+    let mut n = 0u32;
+    for x in pieces {
+        out.push(n);
+        if is_break(&x.norm) && !matches!(x.norm.as_str(), "(" | ")") {
+            n += 1;
+        }
+    }
+    out.push(n);
+    out
 }
 
 impl SentenceContext<'_> {
@@ -188,9 +214,31 @@ impl SentenceContext<'_> {
     /// Whether a quotation mark, colon or semicolon lies between pieces `a` and `b`.
     fn crosses(&self, a: usize, b: usize) -> bool {
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-        self.pieces[lo.min(self.pieces.len())..hi.min(self.pieces.len())]
-            .iter()
-            .any(|x| is_break(&x.norm) && !matches!(x.norm.as_str(), "(" | ")"))
+        let at = |i: usize| {
+            self.breaks_before
+                .get(i.min(self.breaks_before.len().saturating_sub(1)))
+                .copied()
+                .unwrap_or(0)
+        };
+        at(hi) > at(lo)
+    }
+
+    /// The range of `items` (in text order, by the byte offset `at` gives) that lies within
+    /// [`WINDOW`] words of pieces `start..end`.
+    fn near<T>(
+        &self,
+        items: &[T],
+        start: usize,
+        end: usize,
+        at: impl Fn(&T) -> usize,
+    ) -> std::ops::Range<usize> {
+        let lo_piece = start.saturating_sub(WINDOW);
+        let hi_piece = end + WINDOW;
+        let lo_byte = self.pieces.get(lo_piece).map_or(0, |x| x.start);
+        let hi_byte = self.pieces.get(hi_piece).map_or(usize::MAX, |x| x.start);
+        let a = items.partition_point(|x| at(x) < lo_byte);
+        let b = items.partition_point(|x| at(x) < hi_byte);
+        a..b.max(a)
     }
 
     /// How far (in words) the time expression `index` (article-wide) is from pieces
@@ -215,21 +263,27 @@ impl SentenceContext<'_> {
     /// The article-wide index of the time expression that dates the trigger at pieces
     /// `start..end`: the nearest calendar date or time in its sentence and clause.
     pub fn attached_time(&self, start: usize, end: usize) -> Option<usize> {
-        self.times
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| matches!(t.kind, TimeType::Date | TimeType::Time))
-            .filter(|(_, t)| !t.value.ends_with("_REF"))
-            .map(|(k, _)| (self.distance_to_time(self.time_offset + k, start, end), k))
+        self.near(self.times, start, end, |t| t.span.start)
+            .filter(|&k| matches!(self.times[k].kind, TimeType::Date | TimeType::Time))
+            .filter(|&k| !self.times[k].value.ends_with("_REF"))
+            .map(|k| {
+                let index = self.time_offset + k;
+                (self.distance_to_time(index, start, end), index)
+            })
             .filter(|(d, _)| *d != usize::MAX)
             .min()
-            .map(|(_, k)| self.time_offset + k)
+            .map(|(_, index)| index)
     }
 
     fn canonical(&self, m: &Mention) -> String {
-        self.entities
-            .iter()
-            .find(|e| e.id == m.entity_id)
+        // ids are 1-based positions; fall back to a search if a stage numbered otherwise
+        let by_position = m
+            .entity_id
+            .checked_sub(1)
+            .and_then(|k| self.entities.get(k))
+            .filter(|e| e.id == m.entity_id);
+        by_position
+            .or_else(|| self.entities.iter().find(|e| e.id == m.entity_id))
             .map_or_else(|| m.text.clone(), |e| e.canonical.clone())
     }
 
@@ -237,7 +291,7 @@ impl SentenceContext<'_> {
     /// one after `in`, `at` or `near`, then the nearest; a building named after `at` will do.
     pub fn place(&self, start: usize, end: usize) -> Option<String> {
         let mut best: Option<(usize, String)> = None;
-        for m in self.mentions {
+        for m in &self.mentions[self.near(self.mentions, start, end, |m| m.span.start)] {
             let a = self.piece_at(m.span.start);
             let prev = if a > 0 {
                 self.pieces[a - 1].norm.as_str()
@@ -283,7 +337,7 @@ impl SentenceContext<'_> {
     /// first. Locations are places, not participants.
     pub fn participants(&self, start: usize, end: usize) -> Vec<String> {
         let mut scored: Vec<(usize, String)> = Vec::new();
-        for m in self.mentions {
+        for m in &self.mentions[self.near(self.mentions, start, end, |m| m.span.start)] {
             if !matches!(m.kind, EntityType::Person | EntityType::Org) {
                 continue;
             }

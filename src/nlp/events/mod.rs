@@ -11,9 +11,11 @@ pub mod triggers;
 
 use crate::extraction::{Entity, Event, EventStatus, Mention, Span, TimeExpr};
 use crate::nlp::text::Doc;
+use crate::nlp::time::calendar::Cal;
 use crate::nlp::time::pieces;
+use chrono::NaiveDate;
 use context::{SentenceContext, Status};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use triggers::{Trigger, Triggers};
 
 /// Types whose mentions in one article are one happening, whatever words they use: an article
@@ -53,6 +55,18 @@ pub fn extract(
     mentions: &[Mention],
     times: &[TimeExpr],
 ) -> Vec<Event> {
+    extract_with_reference(doc, entities, mentions, times, None)
+}
+
+/// Finds the events of `doc`; an event dated after `reference` (the article's date) that the
+/// text does not mark otherwise is planned.
+pub fn extract_with_reference(
+    doc: &Doc,
+    entities: &[Entity],
+    mentions: &[Mention],
+    times: &[TimeExpr],
+    reference: Option<NaiveDate>,
+) -> Vec<Event> {
     let triggers = Triggers::get();
     let mut found: Vec<EventMention> = Vec::new();
     let mut m_at = 0; // entity mentions and times are in text order: walk them along
@@ -81,6 +95,7 @@ pub fn extract(
             mentions: &mentions[m_at..m_end],
             times: &times[t_at..t_end],
             time_offset: t_at,
+            breaks_before: context::count_breaks(&p),
         };
         scan_sentence(&ctx, triggers, si, &mut found);
     }
@@ -88,7 +103,7 @@ pub fn extract(
     merged
         .into_iter()
         .enumerate()
-        .map(|(i, e)| to_row(doc, times, i + 1, e))
+        .map(|(i, e)| to_row(doc, times, reference, i + 1, e))
         .collect()
 }
 
@@ -152,7 +167,8 @@ fn scan_sentence(
         i = end;
     }
     // "At a press conference on Monday, May defended him following the attack": a mention that
-    // refers back ("the attack") leaves the sentence's date to a nearer event
+    // refers back ("the attack") leaves the sentence's date to a nearer event. The nearest other
+    // mention to a date is next to it in text order, so only the neighbours are compared.
     let first = out.len() - hits.len();
     for (k, &(i, end, anaphoric)) in hits.iter().enumerate() {
         let Some(t) = out[first + k].time else {
@@ -162,10 +178,14 @@ fn scan_sentence(
             continue;
         }
         let own = ctx.distance_to_time(t, i, end);
-        let nearer = hits
-            .iter()
-            .enumerate()
-            .any(|(j, &(a, b, _))| j != k && ctx.distance_to_time(t, a, b) < own);
+        let time_start = ctx.times[t - ctx.time_offset].span.start;
+        let j = hits.partition_point(|&(a, _, _)| p[a].start < time_start);
+        let nearer = [j.checked_sub(1), Some(j)]
+            .into_iter()
+            .flatten()
+            .filter(|&j| j != k)
+            .filter_map(|j| hits.get(j))
+            .any(|&(a, b, _)| ctx.distance_to_time(t, a, b) < own);
         if nearer {
             out[first + k].time = None;
         }
@@ -232,10 +252,19 @@ struct Merged {
 
 fn merge(found: Vec<EventMention>) -> Vec<Merged> {
     let mut events: Vec<Merged> = Vec::new();
+    let mut by_kind: HashMap<&'static str, Vec<usize>> = HashMap::new();
     for m in found {
-        let target = events.iter_mut().rev().find(|e| same_event(e, &m));
+        // the last few events of the type are enough: an article refers back to recent news
+        let seen = by_kind.entry(m.kind).or_default();
+        let target = seen
+            .iter()
+            .rev()
+            .take(32)
+            .copied()
+            .find(|&k| same_event(&events[k], &m));
         match target {
-            Some(e) => {
+            Some(k) => {
+                let e = &mut events[k];
                 e.mentions += 1;
                 e.status = e.status.combine(m.status);
                 if e.time.is_none() {
@@ -245,7 +274,7 @@ fn merge(found: Vec<EventMention>) -> Vec<Merged> {
                     e.place = m.place.clone();
                 }
                 for p in &m.participants {
-                    if !e.participants.contains(p) {
+                    if !e.participants.contains(p) && e.participants.len() < 8 {
                         e.participants.push(p.clone());
                     }
                 }
@@ -253,15 +282,18 @@ fn merge(found: Vec<EventMention>) -> Vec<Merged> {
                     e.lemmas.push(m.lemma.clone());
                 }
             }
-            None => events.push(Merged {
-                status: m.status,
-                time: m.time,
-                place: m.place.clone(),
-                participants: m.participants.clone(),
-                lemmas: vec![m.lemma.clone()],
-                first: m,
-                mentions: 1,
-            }),
+            None => {
+                seen.push(events.len());
+                events.push(Merged {
+                    status: m.status,
+                    time: m.time,
+                    place: m.place.clone(),
+                    participants: m.participants.clone(),
+                    lemmas: vec![m.lemma.clone()],
+                    first: m,
+                    mentions: 1,
+                });
+            }
         }
     }
     events
@@ -299,16 +331,31 @@ fn same_event(e: &Merged, m: &EventMention) -> bool {
         || same_word && m.kind == "statement" && e.time.is_some() && e.time == m.time
 }
 
-fn to_row(doc: &Doc, times: &[TimeExpr], id: usize, e: Merged) -> Event {
+fn to_row(
+    doc: &Doc,
+    times: &[TimeExpr],
+    reference: Option<NaiveDate>,
+    id: usize,
+    e: Merged,
+) -> Event {
     let (date_text, date) = match e.time.and_then(|i| times.get(i)) {
         Some(t) => (t.text.clone(), t.value.clone()),
         None => (String::new(), String::new()),
     };
+    let mut status = e.status;
+    let future = reference.is_some_and(|r| {
+        Cal::parse(&date)
+            .and_then(|c| c.first_day())
+            .is_some_and(|d| d > r)
+    });
+    if future && status == Status::Occurred {
+        status = Status::Planned;
+    }
     let span = e.first.span;
     Event {
         id,
         kind: e.first.kind.to_string(),
-        status: e.status.into(),
+        status: status.into(),
         trigger: doc.text[span.start..span.end].to_string(),
         trigger_span: span,
         date_text,

@@ -71,7 +71,7 @@ pub fn extract_with(
                 continue;
             };
             let span = Span::new(first.start, last.end);
-            if si == 0 && is_dateline(&p[..m.start]) {
+            if si == 0 && m.start <= 6 && is_dateline(&p[..m.start]) {
                 continue;
             }
             let fixed = matches!(m.meaning, Meaning::Value(_));
