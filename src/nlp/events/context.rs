@@ -20,10 +20,14 @@ pub enum Status {
 }
 
 impl Status {
-    /// The status of an event from two of its mentions: the most specific wins (a cancellation
-    /// over a plan, a plan over a bare mention).
-    pub fn combine(self, other: Status) -> Status {
-        self.max(other)
+    /// The status of an event from its first mention and a later one: the first tells, unless
+    /// the later one reports that it was called off.
+    pub fn combine(self, later: Status) -> Status {
+        if later == Status::Cancelled {
+            later
+        } else {
+            self
+        }
     }
 }
 
@@ -190,7 +194,14 @@ pub fn count_breaks(pieces: &[Piece]) -> Vec<u32> {
     let mut n = 0u32;
     for x in pieces {
         out.push(n);
-        if is_break(&x.norm) && !matches!(x.norm.as_str(), "(" | ")") {
+        // "billed for June, but … protests that could take place": a contrasting clause
+        // keeps its own time
+        if is_break(&x.norm) && !matches!(x.norm.as_str(), "(" | ")")
+            || matches!(
+                x.norm.as_str(),
+                "but" | "although" | "though" | "whereas" | "while"
+            )
+        {
             n += 1;
         }
     }

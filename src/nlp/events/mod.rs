@@ -149,6 +149,14 @@ fn scan_sentence(
         while end < p.len() && p[end].joined {
             end += 1;
         }
+        // "has agreed to buy", "reported a net loss": two words of one event
+        if let Some(&(_, last_end, _)) = hits.last()
+            && out.last().is_some_and(|m| m.kind == t.kind)
+            && i <= last_end + 3
+        {
+            i = end;
+            continue;
+        }
         let span = Span::new(p[i].start, p[end - 1].end);
         let anaphoric =
             i > 0 && matches!(words[i - 1], "the" | "this" | "that" | "these" | "those");

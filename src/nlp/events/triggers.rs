@@ -249,16 +249,14 @@ pub fn verb_forms(v: &str) -> Vec<String> {
     if let Some(stem) = v.strip_suffix("ie") {
         out.push(format!("{v}d"));
         out.push(format!("{stem}ying"));
-    } else if v.ends_with('e') {
-        let stem = &v[..v.len() - 1];
+    } else if let Some(stem) = v.strip_suffix('e') {
         out.push(format!("{v}d"));
         out.push(format!("{stem}ing"));
     } else if v.ends_with('y') && n > 1 && !vowel(chars[n - 2]) {
         let stem = &v[..v.len() - 1];
         out.push(format!("{stem}ied"));
         out.push(format!("{v}ing"));
-    } else if n >= 3
-        && n <= 4
+    } else if (3..=4).contains(&n)
         && !vowel(chars[n - 1])
         && !matches!(chars[n - 1], 'w' | 'x' | 'y')
         && vowel(chars[n - 2])

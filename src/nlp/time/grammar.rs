@@ -56,10 +56,23 @@ pub struct Match {
 /// Finds the time expressions among the pieces of one sentence.
 pub fn scan(p: &[Piece], ctx: &Context) -> Vec<Match> {
     let parser = Parser::new(p, ctx);
+    // Every expression holds a time word (a month, a unit, a number, `today`…) among its first
+    // few words: positions with none nearby are skipped without trying the rules.
+    let lex = Lexicon::get();
+    let mut strong_before = Vec::with_capacity(p.len() + 1);
+    let mut n = 0u32;
+    for x in p {
+        strong_before.push(n);
+        if x.number || lex.is_time_word(&x.norm) {
+            n += 1;
+        }
+    }
+    strong_before.push(n);
     let mut out = Vec::new();
     let mut i = 0;
     while i < p.len() {
-        if p[i].joined || p[i].punct {
+        let ahead = (i + 6).min(p.len());
+        if p[i].joined || p[i].punct || strong_before[ahead] == strong_before[i] {
             i += 1;
             continue;
         }
@@ -189,6 +202,8 @@ const CLOCK_ZONES: &[&str] = &[
 
 struct Parser<'a> {
     p: &'a [Piece],
+    /// The normalised words of the pieces.
+    words: Vec<&'a str>,
     ctx: &'a Context,
     lex: &'static Lexicon,
     /// Whether the sentence mixes upper and lower case (so capitals mean something).
@@ -204,6 +219,7 @@ impl<'a> Parser<'a> {
             .count();
         Parser {
             p,
+            words: p.iter().map(|x| x.norm.as_str()).collect(),
             ctx,
             lex: Lexicon::get(),
             cased: lower > 0 && upper * 2 < p.len().max(1),
@@ -214,21 +230,10 @@ impl<'a> Parser<'a> {
         self.p.get(i).map_or("", |x| x.norm.as_str())
     }
 
-    fn words(&self, i: usize) -> Vec<&str> {
-        self.p
-            .iter()
-            .skip(i)
-            .take(6)
-            .map(|x| x.norm.as_str())
-            .collect()
-    }
-
     fn lex(&self, i: usize, class: Class) -> Option<(usize, &'static str)> {
-        if i >= self.p.len() {
-            return None;
-        }
+        let words = self.words.get(i..(i + 6).min(self.words.len()))?;
         self.lex
-            .longest(&self.words(i), class)
+            .longest(words, class)
             .map(|(n, e)| (i + n, e.value))
     }
 
@@ -539,7 +544,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A calendar point relative to the reference date, or the unresolved form.
-    fn from_reference(&self, unit: Unit, n: i64, unknown: &str) -> String {
+    fn relative_to_reference(&self, unit: Unit, n: i64, unknown: &str) -> String {
         self.reference()
             .and_then(|r| Cal::at(r, unit).shift(unit, n))
             .map_or_else(|| unknown.to_string(), |c| c.value())
@@ -775,7 +780,7 @@ impl<'a> Parser<'a> {
                     _ => "XXXX",
                 };
                 // "the past year" and "the last year" are a year back, like "last year"
-                return date(i, end, self.from_reference(unit, dir, unknown));
+                return date(i, end, self.relative_to_reference(unit, dir, unknown));
             }
             return None;
         }
@@ -1229,7 +1234,11 @@ impl<'a> Parser<'a> {
                 "current" | "present" => {
                     j += 1;
                     if self.w(j) == "quarter" {
-                        return date(i, j + 1, self.from_reference(Unit::Quarter, 0, "XXXX-QX"));
+                        return date(
+                            i,
+                            j + 1,
+                            self.relative_to_reference(Unit::Quarter, 0, "XXXX-QX"),
+                        );
                     }
                 }
                 _ => break,
@@ -1556,14 +1565,13 @@ impl<'a> Parser<'a> {
             return None; // "one weeks" is not English; "1 years" is noise
         }
         if let Amount::N(n) = amount
-            && (n > 10000.0 || n < 0.0)
+            && !(0.0..=10000.0).contains(&n)
         {
             return None;
         }
         if u == "WE" || u == "L" && matches!(amount, Amount::X) {
             return None;
         }
-        let mut amount = amount;
         if half && let Amount::N(n) = amount {
             amount = Amount::N(n + 0.5);
         }
@@ -1863,7 +1871,7 @@ impl<'a> Parser<'a> {
                 ("'s", "end") => i + 3,
                 _ => return None,
             };
-            return date(i, end, self.from_reference(Unit::Year, 0, "XXXX"));
+            return date(i, end, self.relative_to_reference(Unit::Year, 0, "XXXX"));
         }
         if self.w(i) != "the" {
             return None;
@@ -1898,7 +1906,7 @@ impl<'a> Parser<'a> {
         ) {
             return found(i, end, TimeType::Duration, format!("P1{letter}"));
         }
-        date(i, end, self.from_reference(unit, 0, unknown))
+        date(i, end, self.relative_to_reference(unit, 0, unknown))
     }
 
     /// now, currently, recently, the future, these days.

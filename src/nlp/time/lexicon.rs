@@ -1,6 +1,6 @@
 //! The words of the time grammar, read once from `data/time-words.txt`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The word classes of the data file.
@@ -67,7 +67,111 @@ pub struct Entry {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     by_first: HashMap<&'static str, Vec<Entry>>,
+    /// The words that mark a time expression nearby: every word of every form except the
+    /// function words, and the grammar's own (`today`, `ago`, `quarter`…).
+    time_words: HashSet<&'static str>,
 }
+
+/// Function words of the forms, which alone say nothing of time.
+const FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "in",
+    "at",
+    "on",
+    "to",
+    "by",
+    "for",
+    "some",
+    "about",
+    "around",
+    "over",
+    "under",
+    "only",
+    "just",
+    "no",
+    "more",
+    "less",
+    "than",
+    "up",
+    "close",
+    "upwards",
+    "well",
+    "another",
+    "further",
+    "this",
+    "that",
+    "these",
+    "so",
+    "far",
+    "full",
+    "additional",
+    "most",
+    "least",
+    "fewer",
+    "and",
+    "or",
+];
+
+/// Words the grammar knows that the data file does not list.
+const GRAMMAR_WORDS: &[&str] = &[
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "overnight",
+    "noon",
+    "midnight",
+    "midday",
+    "ago",
+    "earlier",
+    "later",
+    "recent",
+    "coming",
+    "past",
+    "last",
+    "next",
+    "previous",
+    "following",
+    "quarter",
+    "quarters",
+    "half",
+    "period",
+    "fiscal",
+    "weekend",
+    "century",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "1q",
+    "2q",
+    "3q",
+    "4q",
+    "once",
+    "twice",
+    "thrice",
+    "times",
+    "every",
+    "each",
+    "end",
+    "am",
+    "pm",
+    "o'clock",
+    "year",
+    "week",
+    "month",
+];
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();
 
@@ -103,8 +207,18 @@ impl Lexicon {
                 }
             }
         }
+        for entries in lex.by_first.values() {
+            for e in entries {
+                for w in &e.words {
+                    if !FUNCTION_WORDS.contains(w) {
+                        lex.time_words.insert(w);
+                    }
+                }
+            }
+        }
+        lex.time_words.extend(GRAMMAR_WORDS.iter().copied());
         for entries in lex.by_first.values_mut() {
-            entries.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
         }
         lex
     }
@@ -120,6 +234,13 @@ impl Lexicon {
                 e.words.len() <= words.len() && e.words.iter().zip(words).all(|(a, b)| a == b)
             })
             .map(|e| (e.words.len(), e))
+    }
+
+    /// True if `word` marks a time expression nearby (see `time_words`); numbers are checked
+    /// by the caller.
+    pub fn is_time_word(&self, word: &str) -> bool {
+        self.time_words.contains(word)
+            || word.starts_with('\'') && word[1..].starts_with(|c: char| c.is_ascii_digit())
     }
 
     /// True if the word is a one-word form of `class`.
