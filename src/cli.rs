@@ -4,8 +4,9 @@
 use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use newsmine::config::{ProgressMode, RunConfig, TableStyle};
+use newsmine::config::{MergeConfig, ProgressMode, RunConfig, TableStyle};
 use newsmine::corpus::read::parse_size;
+use newsmine::corpus::shard::Shard;
 use newsmine::eval::EvalReport;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,7 +23,11 @@ Examples:
   newsmine run ~/news --output tables
   newsmine run feed.jsonl archive/ -o out --threads 4 --reference-date 2024-05-01
   newsmine run ~/news -o out --excel            # tables for Excel (BOM, CRLF)
+  newsmine run ~/news -o out --incremental      # nightly: only new and changed files
+  newsmine run ~/news -o part2 --shard 2/4      # one of four machines
+  newsmine merge part1 part2 part3 part4 -o out # join the shards' tables
   newsmine show article.txt                     # one article's extraction, for a person
+  newsmine report out                           # rebuild out/report.html from the tables
   newsmine eval ner --conll ../shared/data/conll2003/eng.testa
 
 Exit status: 0 all inputs processed; 3 the run completed and some inputs failed (see
@@ -42,8 +47,13 @@ enum Command {
     /// Extract entities, quotes, times and events from every article under the inputs.
     #[command(after_help = RUN_HELP)]
     Run(RunArgs),
+    /// Join the tables of shard runs (`run --shard K/N`) into the tables of the whole corpus.
+    #[command(after_help = MERGE_HELP)]
+    Merge(MergeArgs),
     /// Show one file's extraction, as text for a person or as JSON.
     Show(ShowArgs),
+    /// Rebuild report.html (the run and its news at a glance) from an output folder's tables.
+    Report(ReportArgs),
     /// Score the extractor against annotated data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -51,12 +61,30 @@ enum Command {
 
 const RUN_HELP: &str = "\
 Tables written to the output folder: articles.csv, entities.csv, mentions.csv, quotes.csv,
-times.csv, events.csv, errors.csv. They are replaced only when the run completes.
+times.csv, events.csv, errors.csv; beside them manifest.jsonl (every input, for --incremental
+and merge), run.json (counts, timings, failures by kind) and report.html (the run and its news
+at a glance). All are replaced together, only when the run completes. .gz and .zst files
+(feed.jsonl.gz) are read as what they hold.
 
 Examples:
   newsmine run ~/news --output tables
   newsmine run a/ b/ feed.jsonl -o out --threads 2 --max-file-size 50MB
-  newsmine run ~/news -o out --quiet --progress never    # from cron";
+  newsmine run ~/news -o out --quiet --progress never --incremental   # from cron
+  newsmine run ~/news -o part3 --shard 3/8                             # machine 3 of 8
+
+Exit status: 0 all inputs processed; 3 some inputs failed (see errors.csv); 1 the run failed
+and the previous tables are untouched; 2 usage error.";
+
+const MERGE_HELP: &str = "\
+Each folder must hold the tables and manifest.jsonl of `newsmine run --shard K/N` (same inputs,
+options and newsmine version). The joined tables are in input order, byte for byte those of
+one run over the whole corpus; an article found in two folders is refused.
+
+Examples:
+  newsmine merge part1 part2 part3 part4 --output tables
+
+Exit status: 0 merged; 3 merged, and the shards list failed inputs (see errors.csv); 1 the
+merge failed (mismatched shards, duplicate articles) and the output is untouched; 2 usage.";
 
 #[derive(Debug, Args)]
 struct RunArgs {
@@ -102,6 +130,36 @@ struct RunArgs {
     /// Read hidden files and folders (names starting with a dot).
     #[arg(long)]
     hidden: bool,
+    /// .gz and .zst files that decompress to more than this fail (a decompression bomb fails
+    /// alone).
+    #[arg(long, value_name = "SIZE", default_value = "100MB", value_parser = parse_size)]
+    max_decompressed_size: u64,
+    /// Analyse only new and changed files; carry the rows of unchanged files over from the
+    /// previous run in the output folder (same size and modification time as recorded in its
+    /// manifest.jsonl).
+    #[arg(long)]
+    incremental: bool,
+    /// With --incremental: also compare content hashes (reads every file, but analyses only
+    /// the changed ones).
+    #[arg(long, requires = "incremental")]
+    verify_hash: bool,
+    /// Take only part K of N (1 ≤ K ≤ N) of the inputs, chosen by a hash of each file's
+    /// relative path; join the N outputs with `newsmine merge`.
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    shard: Option<Shard>,
+}
+
+#[derive(Debug, Args)]
+struct MergeArgs {
+    /// The output folders of the shard runs.
+    #[arg(required = true, value_name = "DIR")]
+    shards: Vec<PathBuf>,
+    /// The folder for the joined tables (created if missing).
+    #[arg(short, long, value_name = "DIR")]
+    output: PathBuf,
+    /// No summary line.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -121,6 +179,13 @@ struct ShowArgs {
     /// The date relative expressions count from, if the article carries none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_reference_date)]
     reference_date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+struct ReportArgs {
+    /// The output folder of a run (or of a merge); report.html is written into it.
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]
@@ -183,6 +248,10 @@ struct EvalEventsArgs {
     json: bool,
 }
 
+fn parse_shard(s: &str) -> Result<Shard, String> {
+    s.parse()
+}
+
 fn parse_reference_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| format!("invalid date '{s}': expected YYYY-MM-DD, e.g. 2024-05-01"))
@@ -197,10 +266,16 @@ pub fn parse() -> Cli {
 pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Run(args) => run(args),
+        Command::Merge(args) => merge(args),
         Command::Show(args) => {
             let out = newsmine::show::show(&args.file, args.reference_date, args.json)
                 .with_context(|| format!("cannot show {}", args.file.display()))?;
             print_stdout(&out)?;
+            Ok(ExitCode::from(EXIT_OK))
+        }
+        Command::Report(args) => {
+            let path = newsmine::report::write_report(&args.dir)?;
+            print_stdout(&format!("{}\n", path.display()))?;
             Ok(ExitCode::from(EXIT_OK))
         }
         Command::Eval(cmd) => eval(cmd),
@@ -236,15 +311,52 @@ fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     };
     config.follow_links = args.follow_links;
     config.hidden = args.hidden;
+    config.max_decompressed_size = args.max_decompressed_size;
+    config.incremental = args.incremental;
+    config.verify_hash = args.verify_hash;
+    config.shard = args.shard;
     let summary = newsmine::pipeline::run(&config)?;
     if !config.quiet {
+        if let Some(why) = &summary.full_run_reason {
+            eprintln!("newsmine: processed every input: {why}");
+        }
         eprintln!("{}", summary.line());
     }
+    write_report_or_warn(&config.output);
     Ok(ExitCode::from(if summary.failed > 0 {
         EXIT_SOME_FAILED
     } else {
         EXIT_OK
     }))
+}
+
+fn merge(args: MergeArgs) -> anyhow::Result<ExitCode> {
+    let config = MergeConfig {
+        shards: args.shards,
+        output: args.output,
+        quiet: args.quiet,
+    };
+    let summary = newsmine::merge::merge(&config)?;
+    for warning in &summary.warnings {
+        eprintln!("newsmine: warning: {warning}");
+    }
+    if !config.quiet {
+        eprintln!("{}", summary.line());
+    }
+    write_report_or_warn(&config.output);
+    Ok(ExitCode::from(if summary.failed > 0 {
+        EXIT_SOME_FAILED
+    } else {
+        EXIT_OK
+    }))
+}
+
+/// Writes report.html after the tables are committed; a report that cannot be written is only
+/// a warning and leaves the exit status alone.
+fn write_report_or_warn(output: &std::path::Path) {
+    if let Err(e) = newsmine::report::write_report(output) {
+        eprintln!("newsmine: warning: report.html not written: {e}");
+    }
 }
 
 fn eval(cmd: EvalCommand) -> anyhow::Result<ExitCode> {

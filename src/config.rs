@@ -2,6 +2,7 @@
 //!
 //! Nothing downstream reads raw flags: the CLI checks and converts them into a [`RunConfig`].
 
+use crate::corpus::shard::Shard;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -10,6 +11,9 @@ pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "json", "jsonl", "html", 
 
 /// The default per-file size limit: 20 MB.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 20_000_000;
+
+/// The default limit on the decompressed size of a `.gz` / `.zst` file: 100 MB.
+pub const DEFAULT_MAX_DECOMPRESSED_SIZE: u64 = 100_000_000;
 
 /// When to draw a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -66,6 +70,14 @@ pub struct RunConfig {
     pub follow_links: bool,
     /// Read hidden files and folders.
     pub hidden: bool,
+    /// Compressed files that decompress to more than this fail.
+    pub max_decompressed_size: u64,
+    /// Carry the rows of unchanged files over from the previous run's tables.
+    pub incremental: bool,
+    /// In incremental runs, compare content hashes too, not only size and modification time.
+    pub verify_hash: bool,
+    /// Take only this part of the inputs.
+    pub shard: Option<Shard>,
 }
 
 impl RunConfig {
@@ -83,8 +95,23 @@ impl RunConfig {
             style: TableStyle::default(),
             follow_links: false,
             hidden: false,
+            max_decompressed_size: DEFAULT_MAX_DECOMPRESSED_SIZE,
+            incremental: false,
+            verify_hash: false,
+            shard: None,
         }
     }
+}
+
+/// Everything `newsmine merge` needs to know.
+#[derive(Debug, Clone)]
+pub struct MergeConfig {
+    /// The output folders of the shard runs.
+    pub shards: Vec<PathBuf>,
+    /// The folder for the joined tables.
+    pub output: PathBuf,
+    /// No summary line.
+    pub quiet: bool,
 }
 
 /// The number of cores available to this process.

@@ -11,20 +11,35 @@
 //! byte-identical whatever the number of threads. The discoverer takes a permit per file and the
 //! writer returns it once the file is written, so at most a fixed number of files are in flight
 //! and memory stays flat however large the corpus is. Channels are bounded for the same reason.
+//!
+//! Incremental runs use the same flow. The discoverer pairs each input with the previous run's
+//! manifest ([`crate::incremental`]); an unchanged input goes through the readers and the pool
+//! as a mere marker, and when the writer reaches it in input order it copies the input's rows
+//! from the previous tables, which it reads alongside as streams. Beside the tables the writer
+//! lists every input in the new manifest, and `run.json` sums the run up; all of them are
+//! committed together.
 
 use crate::article::Article;
 use crate::config::{ProgressMode, RunConfig};
-use crate::corpus::discover::{DiscoverOptions, Found, InputFile, discover};
+use crate::corpus::discover::{DiscoverOptions, Discovered, Found, discover_units};
 use crate::corpus::formats::{self, Format};
-use crate::corpus::read::read_limited;
+use crate::corpus::read::{Compression, decompress, mtime_ns, read_raw};
 use crate::corpus::{InputError, Outcome, Stage, decode};
 use crate::extraction::{ArticleStatus, Extraction};
+use crate::incremental::{self, Carry, Plan, Planner, Previous};
+use crate::output::carry::{CarryError, PrevTables};
 use crate::output::commit::{OutputDir, OutputError};
+use crate::output::digest::{HashingWriter, short_hash};
+use crate::output::manifest::{Entry, EntryKind, MANIFEST_FILE, ManifestWriter, Settings, to_hex};
+use crate::output::run_report::{
+    Counts, FailureTally, RUN_REPORT_FILE, RunReport, StageSeconds, now_rfc3339, per_second,
+};
 use crate::output::tables::{RowCounts, Table, TableWriters};
 use crossbeam_channel::{Receiver, Sender, bounded};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -49,6 +64,19 @@ pub enum RunError {
     /// The thread pool could not start.
     #[error("cannot start the worker threads: {0}")]
     Threads(String),
+    /// The previous tables turned out not to match their manifest while their rows were being
+    /// carried over (an incremental run then starts again as a full run).
+    #[error("{0}")]
+    Stale(String),
+}
+
+impl From<CarryError> for RunError {
+    fn from(e: CarryError) -> RunError {
+        match e {
+            CarryError::Stale(s) => RunError::Stale(s.to_string()),
+            CarryError::Write(e) => RunError::Csv(e),
+        }
+    }
 }
 
 /// What a run did, for the summary line and the exit status.
@@ -58,6 +86,8 @@ pub struct RunSummary {
     pub seen: u64,
     /// Articles analysed and listed in `articles.csv`.
     pub processed: u64,
+    /// Articles of unchanged files carried over from the previous run (incremental runs).
+    pub carried_over: u64,
     /// Inputs left out with a reason (empty, symbolic link not followed).
     pub skipped: u64,
     /// Inputs that failed.
@@ -72,6 +102,10 @@ pub struct RunSummary {
     pub seconds: f64,
     /// The output folder.
     pub output: PathBuf,
+    /// Why an incremental run processed everything again, if it did.
+    pub full_run_reason: Option<String>,
+    /// Things the user should know that did not stop the run.
+    pub warnings: Vec<String>,
 }
 
 impl RunSummary {
@@ -82,8 +116,13 @@ impl RunSummary {
             .iter()
             .map(|t| format!("{} {}", t.name(), self.rows.get(*t)))
             .collect();
+        let carried = if self.carried_over > 0 {
+            format!("{} carried over, ", self.carried_over)
+        } else {
+            String::new()
+        };
         format!(
-            "newsmine: {} seen, {} processed, {} skipped, {} failed in {:.1} s \
+            "newsmine: {} seen, {} processed, {carried}{} skipped, {} failed in {:.1} s \
              ({:.0} articles/s, {:.1} MB/s); rows: {}; tables in {}",
             self.seen,
             self.processed,
@@ -96,12 +135,42 @@ impl RunSummary {
             self.output.display()
         )
     }
+
+    /// The exit status: 0 when no input failed, 3 otherwise.
+    pub fn exit_status(&self) -> u8 {
+        if self.failed > 0 { 3 } else { 0 }
+    }
+}
+
+/// One input on its way to the writer: where it stands and what the previous run knew of it.
+/// It travels with the input's first unit.
+struct InputMeta {
+    root: u32,
+    rel: String,
+    rel_raw: Option<Vec<u8>>,
+    path: String,
+    is_file: bool,
+    plan: Plan,
+    /// Filled in by the reader: the file as read.
+    size: u64,
+    mtime_ns: i64,
+    hash: String,
+    carried: bool,
 }
 
 /// One discovered input with its place in the input order.
 struct Job {
     seq: u64,
+    meta: Box<InputMeta>,
     found: Found,
+}
+
+/// An article, an input that could not become one, or an unchanged input whose rows are
+/// carried over.
+enum Item<T> {
+    Work(T),
+    Error(InputError),
+    Carried,
 }
 
 /// One article (or one input that could not become an article) with its place.
@@ -109,7 +178,8 @@ struct Unit {
     seq: u64,
     index: u32,
     total: u32,
-    item: Result<Article, InputError>,
+    meta: Option<Box<InputMeta>>,
+    item: Item<Article>,
 }
 
 /// A unit after analysis.
@@ -117,23 +187,106 @@ struct Done {
     seq: u64,
     index: u32,
     total: u32,
-    result: Result<(Article, Extraction), InputError>,
+    meta: Option<Box<InputMeta>>,
+    item: Item<(Article, Extraction)>,
+}
+
+/// Time spent in each stage, in nanoseconds, summed over threads.
+#[derive(Default)]
+struct StageClock {
+    discover: AtomicU64,
+    read: AtomicU64,
+    parse: AtomicU64,
+    analyse: AtomicU64,
+    write: AtomicU64,
+}
+
+impl StageClock {
+    fn add(counter: &AtomicU64, since: Instant) {
+        counter.fetch_add(since.elapsed().as_nanos() as u64, Ordering::Relaxed);
+    }
+
+    fn seconds(&self) -> StageSeconds {
+        let s = |c: &AtomicU64| c.load(Ordering::Relaxed) as f64 / 1e9;
+        StageSeconds {
+            discover: s(&self.discover),
+            read: s(&self.read),
+            parse: s(&self.parse),
+            analyse: s(&self.analyse),
+            write: s(&self.write),
+        }
+    }
+}
+
+/// Byte and file counters of the readers.
+#[derive(Default)]
+struct ReadCounters {
+    files: AtomicU64,
+    bytes: AtomicU64,
+    decompressed: AtomicU64,
+}
+
+/// Everything a finished attempt leaves for the commit.
+struct Finished {
+    files: Vec<BufWriter<File>>,
+    summary: RunSummary,
 }
 
 /// Runs the batch job described by `config`.
+///
+/// With `config.incremental`, the rows of inputs unchanged since the previous run are carried
+/// over from its tables; if those turn out not to match their manifest part-way, the run starts
+/// again and processes everything (the reason is in `run.json`).
 pub fn run(config: &RunConfig) -> Result<RunSummary, RunError> {
     let started = Instant::now();
+    let started_at = now_rfc3339();
     for input in &config.inputs {
         if std::fs::symlink_metadata(input).is_err() {
             return Err(RunError::MissingInput(input.clone()));
         }
     }
     let mut out = OutputDir::open(&config.output)?;
+    let settings = Settings::of_run(config);
+    let (previous, reason) = if config.incremental {
+        match incremental::open_previous(&config.output, &settings, config.verify_hash) {
+            Ok(p) => (Some(p), None),
+            Err(why) => (None, Some(why)),
+        }
+    } else {
+        (None, None)
+    };
+    let began = (started, started_at.as_str());
+    let finished = match attempt(config, &settings, &mut out, previous, reason, began) {
+        Err(RunError::Stale(why)) => {
+            out.discard();
+            attempt(config, &settings, &mut out, None, Some(why), began)?
+        }
+        other => other?,
+    };
+    out.commit(finished.files)?;
+    Ok(finished.summary)
+}
+
+/// One pass over the inputs: writes every table, the manifest and `run.json` to temporary
+/// files in `out`, ready to commit.
+fn attempt(
+    config: &RunConfig,
+    settings: &Settings,
+    out: &mut OutputDir,
+    previous: Option<Previous>,
+    full_run_reason: Option<String>,
+    (started, started_at): (Instant, &str),
+) -> Result<Finished, RunError> {
     let mut sinks = Vec::with_capacity(Table::ALL.len());
     for table in Table::ALL {
-        sinks.push(out.create(&table.file_name())?);
+        sinks.push(HashingWriter::new(out.create(&table.file_name())?));
     }
     let mut writers = TableWriters::new(sinks, config.style)?;
+    let mut manifest = ManifestWriter::new(out.create(MANIFEST_FILE)?, settings)?;
+    let (planner, prev_tables) = match previous {
+        Some(p) => (Some(p.planner), Some(p.tables)),
+        None => (None, None),
+    };
 
     let threads = config.threads.max(1);
     let readers = (threads * 2).clamp(2, 16);
@@ -152,38 +305,18 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, RunError> {
     let (job_tx, job_rx) = bounded::<Job>(readers * 2);
     let (unit_tx, unit_rx) = bounded::<Unit>(threads * 16);
     let (done_tx, done_rx) = bounded::<Done>(threads * 16);
-    let bytes_read = Arc::new(AtomicU64::new(0));
-    let files_read = Arc::new(AtomicU64::new(0));
+    let counters = Arc::new(ReadCounters::default());
+    let stages = Arc::new(StageClock::default());
     let progress = make_progress(config);
-
-    let mut summary = RunSummary {
-        output: config.output.clone(),
-        ..RunSummary::default()
+    let mut tally = Tally {
+        prev: prev_tables,
+        run_started_ns: mtime_now_ns(),
+        ..Tally::default()
     };
+
     let write_result: Result<(), RunError> = std::thread::scope(|scope| {
-        // discover
-        let discover_options = DiscoverOptions {
-            extensions: config.extensions.clone(),
-            hidden: config.hidden,
-            follow_links: config.follow_links,
-        };
-        let inputs = &config.inputs;
-        scope.spawn(move || {
-            for (seq, found) in discover(inputs, &discover_options).enumerate() {
-                if permit_rx.recv().is_err() {
-                    return; // the writer stopped
-                }
-                if job_tx
-                    .send(Job {
-                        seq: seq as u64,
-                        found,
-                    })
-                    .is_err()
-                {
-                    return;
-                }
-            }
-        });
+        let stages_ref = &stages;
+        scope.spawn(move || discover_jobs(config, planner, permit_rx, job_tx, stages_ref));
         if let Some(bar) = &progress {
             spawn_counter(scope, config, bar.clone());
         }
@@ -191,17 +324,19 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, RunError> {
         for _ in 0..readers {
             let job_rx = job_rx.clone();
             let unit_tx = unit_tx.clone();
-            let bytes_read = Arc::clone(&bytes_read);
-            let files_read = Arc::clone(&files_read);
+            let counters = Arc::clone(&counters);
+            let stages = Arc::clone(&stages);
             scope.spawn(move || {
-                for job in job_rx.iter() {
-                    let items = load(job.found, config, &bytes_read, &files_read);
+                for mut job in job_rx.iter() {
+                    let items = load(&mut job, config, &counters, &stages);
                     let total = items.len() as u32;
+                    let mut meta = Some(job.meta);
                     for (index, item) in items.into_iter().enumerate() {
                         let unit = Unit {
                             seq: job.seq,
                             index: index as u32,
                             total,
+                            meta: meta.take(),
                             item,
                         };
                         if unit_tx.send(unit).is_err() {
@@ -217,12 +352,21 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, RunError> {
         for _ in 0..threads {
             let unit_rx = unit_rx.clone();
             let done_tx = done_tx.clone();
-            pool.spawn(move || analyse_units(unit_rx, done_tx));
+            let stages = Arc::clone(&stages);
+            pool.spawn(move || analyse_units(unit_rx, done_tx, &stages));
         }
         drop(unit_rx);
         drop(done_tx);
         // write, in input order
-        let result = write_in_order(done_rx, &permit_tx, &mut writers, &mut summary, &progress);
+        let result = write_in_order(
+            done_rx,
+            &permit_tx,
+            &mut writers,
+            &mut manifest,
+            &mut tally,
+            &progress,
+            &stages,
+        );
         drop(permit_tx);
         result
     });
@@ -230,45 +374,256 @@ pub fn run(config: &RunConfig) -> Result<RunSummary, RunError> {
         bar.finish_and_clear();
     }
     write_result?;
-    summary.rows = writers.counts();
-    let files = writers.finish()?;
-    out.commit(files)?;
-    summary.files = files_read.load(Ordering::Relaxed);
-    summary.bytes = bytes_read.load(Ordering::Relaxed);
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    if let Some(prev) = tally.prev.take() {
+        prev.finish().map_err(|e| RunError::Stale(e.to_string()))?;
+    }
+
+    // The tables are complete: fingerprint them in the manifest, then write run.json.
+    let rows = writers.counts();
+    let mut files = Vec::with_capacity(Table::ALL.len() + 2);
+    let mut digests = Vec::with_capacity(Table::ALL.len());
+    for (table, sink) in Table::ALL.into_iter().zip(writers.finish()?) {
+        let (file, digest) = sink.into_parts();
+        files.push(file);
+        digests.push((table, digest));
+    }
+    files.push(manifest.finish(&digests)?);
+    let summary = RunSummary {
+        seen: tally.counts.seen,
+        processed: tally.counts.processed,
+        carried_over: tally.counts.carried_over,
+        skipped: tally.counts.skipped,
+        failed: tally.counts.failed,
+        files: counters.files.load(Ordering::Relaxed),
+        bytes: counters.bytes.load(Ordering::Relaxed),
+        rows,
+        seconds: started.elapsed().as_secs_f64(),
+        output: config.output.clone(),
+        full_run_reason,
+        warnings: Vec::new(),
+    };
+    let report = run_report(
+        config,
+        &summary,
+        std::mem::take(&mut tally.failures).into_map(),
+        stages.seconds(),
+        counters.decompressed.load(Ordering::Relaxed),
+        started_at.to_string(),
+    );
+    let mut json = out.create(RUN_REPORT_FILE)?;
+    serde_json::to_writer_pretty(&mut json, &report).map_err(std::io::Error::from)?;
+    json.write_all(b"\n")?;
+    files.push(json);
+    Ok(Finished { files, summary })
+}
+
+/// The contents of `run.json` for a finished run.
+fn run_report(
+    config: &RunConfig,
+    summary: &RunSummary,
+    failures_by_kind: BTreeMap<String, crate::output::run_report::KindTally>,
+    stage_seconds: StageSeconds,
+    bytes_decompressed: u64,
+    started: String,
+) -> RunReport {
+    RunReport {
+        newsmine_version: crate::VERSION.to_string(),
+        extractor_version: crate::EXTRACTOR_VERSION.to_string(),
+        started,
+        finished: now_rfc3339(),
+        seconds: summary.seconds,
+        inputs: config
+            .inputs
+            .iter()
+            .map(|p| crate::corpus::discover::to_slash(p))
+            .collect(),
+        output: crate::corpus::discover::to_slash(&config.output),
+        reference_date: config.reference_date.map(|d| d.to_string()),
+        threads: config.threads.max(1),
+        incremental: config.incremental,
+        shard: config.shard.map(|s| s.to_string()),
+        exit_status: summary.exit_status(),
+        counts: Counts {
+            seen: summary.seen,
+            processed: summary.processed,
+            carried_over: summary.carried_over,
+            skipped: summary.skipped,
+            failed: summary.failed,
+        },
+        failures_by_kind,
+        rows: summary.rows.into(),
+        stage_seconds,
+        bytes_read: summary.bytes,
+        mb_per_s: per_second(summary.bytes as f64 / 1e6, summary.seconds),
+        articles_per_s: per_second(summary.processed as f64, summary.seconds),
+        command: "run".into(),
+        files_read: summary.files,
+        bytes_decompressed,
+        full_run_reason: summary.full_run_reason.clone(),
+        merged_from: Vec::new(),
+        warnings: summary.warnings.clone(),
+    }
+}
+
+/// The discoverer: walks the inputs, keeps this run's shard, pairs each input with the
+/// previous run's manifest, and hands the inputs out in order as permits allow.
+fn discover_jobs(
+    config: &RunConfig,
+    mut planner: Option<Planner>,
+    permits: Receiver<()>,
+    jobs: Sender<Job>,
+    stages: &StageClock,
+) {
+    let options = discover_options(config);
+    let mut units = discover_units(&config.inputs, &options);
+    let mut seq = 0u64;
+    loop {
+        let t = Instant::now();
+        let Some(d) = units.next() else { break };
+        if config.shard.is_some_and(|s| !s.contains(&d.shard_key)) {
+            StageClock::add(&stages.discover, t);
+            continue;
+        }
+        let job = plan_job(seq, d, planner.as_mut());
+        StageClock::add(&stages.discover, t);
+        if permits.recv().is_err() || jobs.send(job).is_err() {
+            return; // the writer stopped
+        }
+        seq += 1;
+    }
+}
+
+fn plan_job(seq: u64, d: Discovered, planner: Option<&mut Planner>) -> Job {
+    let (path, is_file, stat) = match &d.found {
+        Found::File(f) => {
+            let stat = planner.is_some().then(|| {
+                std::fs::metadata(&f.path)
+                    .map(|m| (m.len(), mtime_ns(&m)))
+                    .unwrap_or((0, 0))
+            });
+            (f.display_path.clone(), true, stat)
+        }
+        Found::Error(e) => (e.path.clone(), false, None),
+    };
+    let plan = match planner {
+        Some(p) => p.plan(d.root, d.order_key(), stat),
+        None => Plan::default(),
+    };
+    Job {
+        seq,
+        meta: Box::new(InputMeta {
+            root: d.root,
+            rel: d.rel,
+            rel_raw: d.rel_raw,
+            path,
+            is_file,
+            plan,
+            size: 0,
+            mtime_ns: 0,
+            hash: String::new(),
+            carried: false,
+        }),
+        found: d.found,
+    }
+}
+
+fn discover_options(config: &RunConfig) -> DiscoverOptions {
+    DiscoverOptions {
+        extensions: config.extensions.clone(),
+        hidden: config.hidden,
+        follow_links: config.follow_links,
+        exclude: std::fs::canonicalize(&config.output).ok(),
+    }
 }
 
 /// Reads, decodes and parses one discovered input into articles (or errors). Never empty.
+///
+/// An input the plan says is unchanged becomes a single [`Item::Carried`], without being read
+/// (or after being read and hashed, when the plan asks for the hash to be compared).
 fn load(
-    found: Found,
+    job: &mut Job,
     config: &RunConfig,
-    bytes_read: &AtomicU64,
-    files_read: &AtomicU64,
-) -> Vec<Result<Article, InputError>> {
-    let file: InputFile = match found {
+    counters: &ReadCounters,
+    stages: &StageClock,
+) -> Vec<Item<Article>> {
+    let file = match &job.found {
         Found::File(f) => f,
-        Found::Error(e) => return vec![Err(e)],
+        Found::Error(e) => return vec![Item::Error(e.clone())],
     };
+    let meta = &mut job.meta;
+    if let (Carry::Yes, Some(prev)) = (meta.plan.carry, &meta.plan.previous) {
+        meta.size = prev.size;
+        meta.mtime_ns = prev.mtime_ns;
+        meta.hash = prev.hash.clone();
+        meta.carried = true;
+        return vec![Item::Carried];
+    }
     let display = file.display_path.as_str();
-    let bytes = match read_limited(&file.path, display, config.max_file_size) {
-        Ok(b) => b,
-        Err(e) => return vec![Err(e)],
+    let t = Instant::now();
+    let raw = match read_raw(&file.path, display, config.max_file_size) {
+        Ok(r) => r,
+        Err(e) => {
+            StageClock::add(&stages.read, t);
+            return vec![Item::Error(e)];
+        }
     };
-    files_read.fetch_add(1, Ordering::Relaxed);
-    bytes_read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+    meta.size = raw.size;
+    meta.mtime_ns = raw.mtime_ns;
+    meta.hash = short_hash(&raw.bytes);
+    if let (Carry::IfSameHash, Some(prev)) = (meta.plan.carry, &meta.plan.previous)
+        && prev.hash == meta.hash
+        && prev.size == raw.size
+        && prev.mtime_ns == raw.mtime_ns
+    {
+        StageClock::add(&stages.read, t);
+        meta.carried = true;
+        return vec![Item::Carried];
+    }
+    counters.files.fetch_add(1, Ordering::Relaxed);
+    counters
+        .bytes
+        .fetch_add(raw.bytes.len() as u64, Ordering::Relaxed);
+    let compression =
+        Compression::of_name(&file.path.file_name().unwrap_or_default().to_string_lossy());
+    let decompressed = decompress(
+        raw.bytes,
+        compression,
+        display,
+        config.max_decompressed_size,
+    );
+    StageClock::add(&stages.read, t);
+    let bytes = match decompressed {
+        Ok(b) => b,
+        Err(e) => return vec![Item::Error(e)],
+    };
+    counters
+        .decompressed
+        .fetch_add(bytes.len() as u64, Ordering::Relaxed);
     if bytes.is_empty() {
-        return vec![Err(InputError::skipped(
+        return vec![Item::Error(InputError::skipped(
             display,
             Stage::Read,
             "empty",
             "the file is empty",
         ))];
     }
+    let t = Instant::now();
+    let items = parse_bytes(file, bytes, config);
+    StageClock::add(&stages.parse, t);
+    items
+}
+
+/// Decodes and parses the bytes of `file` into articles (or errors).
+fn parse_bytes(
+    file: &crate::corpus::discover::InputFile,
+    bytes: Vec<u8>,
+    config: &RunConfig,
+) -> Vec<Item<Article>> {
+    let display = file.display_path.as_str();
     let text = match decode::decode(&bytes) {
         Ok(d) => d.text,
         Err(decode::DecodeError::Binary(why)) => {
-            return vec![Err(InputError::failed(
+            return vec![Item::Error(InputError::failed(
                 display,
                 Stage::Decode,
                 "binary",
@@ -279,17 +634,23 @@ fn load(
     drop(bytes);
     let format = Format::for_extension(&file.extension);
     let parsed = catch_unwind(AssertUnwindSafe(|| {
-        formats::parse(&file, format, &text, config.reference_date)
+        formats::parse(file, format, &text, config.reference_date)
     }));
     match parsed {
-        Ok(items) if items.is_empty() => vec![Err(InputError::skipped(
+        Ok(items) if items.is_empty() => vec![Item::Error(InputError::skipped(
             display,
             Stage::Parse,
             "no-articles",
             "the file holds no articles",
         ))],
-        Ok(items) => items,
-        Err(_) => vec![Err(InputError::failed(
+        Ok(items) => items
+            .into_iter()
+            .map(|r| match r {
+                Ok(a) => Item::Work(a),
+                Err(e) => Item::Error(e),
+            })
+            .collect(),
+        Err(_) => vec![Item::Error(InputError::failed(
             display,
             Stage::Parse,
             "internal-error",
@@ -299,14 +660,27 @@ fn load(
 }
 
 /// The loop of one analysis worker.
-fn analyse_units(units: Receiver<Unit>, done: Sender<Done>) {
+fn analyse_units(units: Receiver<Unit>, done: Sender<Done>, stages: &StageClock) {
     for unit in units.iter() {
-        let result = unit.item.and_then(analyse_one);
+        let item = match unit.item {
+            Item::Work(article) => {
+                let t = Instant::now();
+                let result = analyse_one(article);
+                StageClock::add(&stages.analyse, t);
+                match result {
+                    Ok(x) => Item::Work(x),
+                    Err(e) => Item::Error(e),
+                }
+            }
+            Item::Error(e) => Item::Error(e),
+            Item::Carried => Item::Carried,
+        };
         let d = Done {
             seq: unit.seq,
             index: unit.index,
             total: unit.total,
-            result,
+            meta: unit.meta,
+            item,
         };
         if done.send(d).is_err() {
             return;
@@ -345,34 +719,71 @@ fn analyse_one(article: Article) -> Result<(Article, Extraction), InputError> {
     }
 }
 
-/// Receives analysed units in any order and writes them in input order.
-fn write_in_order<W: std::io::Write>(
+/// The writer's running account: counts, failures, and the previous tables being streamed.
+#[derive(Default)]
+struct Tally {
+    counts: Counts,
+    failures: FailureTally,
+    prev: Option<PrevTables>,
+    run_started_ns: i64,
+}
+
+/// The input the writer is in the middle of, and the counts when it started.
+struct Current {
+    meta: Box<InputMeta>,
+    rows_before: RowCounts,
+    counts_before: Counts,
+    retry: bool,
+}
+
+/// Receives analysed units in any order and writes them in input order, carrying over the
+/// rows of unchanged inputs and listing every input in the manifest.
+fn write_in_order<W: Write, M: Write>(
     done: Receiver<Done>,
     permits: &Sender<()>,
     writers: &mut TableWriters<W>,
-    summary: &mut RunSummary,
+    manifest: &mut ManifestWriter<M>,
+    tally: &mut Tally,
     progress: &Option<ProgressBar>,
+    stages: &StageClock,
 ) -> Result<(), RunError> {
     let mut pending: BTreeMap<(u64, u32), Done> = BTreeMap::new();
     let mut next: (u64, u32) = (0, 0);
+    let mut current: Option<Current> = None;
     for d in done.iter() {
         pending.insert((d.seq, d.index), d);
-        while let Some(d) = pending.remove(&next) {
-            summary.seen += 1;
-            match &d.result {
-                Ok((article, x)) => {
+        while let Some(mut d) = pending.remove(&next) {
+            let t = Instant::now();
+            if let Some(meta) = d.meta.take() {
+                current = Some(start_input(meta, writers, tally)?);
+            }
+            match &d.item {
+                Item::Work((article, x)) => {
                     writers.write_article(article, x)?;
-                    summary.processed += 1;
+                    tally.counts.seen += 1;
+                    tally.counts.processed += 1;
                 }
-                Err(e) => {
+                Item::Error(e) => {
                     writers.write_error(e)?;
+                    tally.counts.seen += 1;
+                    tally.failures.add(e.kind, &e.path);
                     match e.outcome {
-                        Outcome::Failed => summary.failed += 1,
-                        Outcome::Skipped => summary.skipped += 1,
+                        Outcome::Failed => tally.counts.failed += 1,
+                        Outcome::Skipped => tally.counts.skipped += 1,
+                    }
+                    if e.outcome == Outcome::Failed
+                        && e.record.is_none()
+                        && let Some(c) = current.as_mut()
+                    {
+                        c.retry = true;
                     }
                 }
+                Item::Carried => {}
             }
             if d.index + 1 >= d.total {
+                if let Some(c) = current.take() {
+                    manifest.entry(&finish_input(c, writers, tally))?;
+                }
                 next = (d.seq + 1, 0);
                 let _ = permits.try_send(());
                 if let Some(bar) = progress {
@@ -381,10 +792,91 @@ fn write_in_order<W: std::io::Write>(
             } else {
                 next = (d.seq, d.index + 1);
             }
+            StageClock::add(&stages.write, t);
         }
     }
     debug_assert!(pending.is_empty(), "every unit is written");
     Ok(())
+}
+
+/// Begins an input: passes over the previous rows of inputs gone or changed, and copies this
+/// input's previous rows if it is carried over.
+fn start_input<W: Write>(
+    meta: Box<InputMeta>,
+    writers: &mut TableWriters<W>,
+    tally: &mut Tally,
+) -> Result<Current, RunError> {
+    let rows_before = writers.counts();
+    let counts_before = tally.counts;
+    if let Some(prev) = tally.prev.as_mut() {
+        prev.skip(&meta.plan.skip).map_err(CarryError::from)?;
+        if let Some(entry) = &meta.plan.previous {
+            if meta.carried {
+                let failures = &mut tally.failures;
+                prev.copy(&entry.rows, writers, |row| {
+                    let kind = String::from_utf8_lossy(row.get(3).unwrap_or_default());
+                    let path = String::from_utf8_lossy(row.get(0).unwrap_or_default());
+                    failures.add(&kind, &path);
+                })?;
+                let c = &mut tally.counts;
+                c.seen += entry.records();
+                c.carried_over += entry.articles;
+                c.skipped += entry.skipped;
+                c.failed += entry.failed;
+            } else {
+                prev.skip(&entry.rows).map_err(CarryError::from)?;
+            }
+        }
+    }
+    Ok(Current {
+        meta,
+        rows_before,
+        counts_before,
+        retry: false,
+    })
+}
+
+/// Ends an input: its manifest entry, from the rows written since it began.
+fn finish_input<W: Write>(c: Current, writers: &TableWriters<W>, tally: &Tally) -> Entry {
+    let after = writers.counts();
+    let mut rows = [0u64; 7];
+    for (i, r) in rows.iter_mut().enumerate() {
+        *r = after.rows[i] - c.rows_before.rows[i];
+    }
+    let now = tally.counts;
+    let before = c.counts_before;
+    let meta = c.meta;
+    // A file modified within two seconds of the run's start (or during it) may change again
+    // without its size or time changing (coarse clocks): the next run checks its content.
+    let racy = meta.is_file && meta.mtime_ns >= tally.run_started_ns.saturating_sub(2_000_000_000);
+    Entry {
+        root: meta.root,
+        rel: meta.rel,
+        rel_hex: meta.rel_raw.as_deref().map(to_hex),
+        path: meta.path,
+        kind: if meta.is_file {
+            EntryKind::File
+        } else {
+            EntryKind::Error
+        },
+        size: meta.size,
+        mtime_ns: meta.mtime_ns,
+        hash: meta.hash,
+        racy,
+        retry: c.retry,
+        articles: (now.processed - before.processed) + (now.carried_over - before.carried_over),
+        skipped: now.skipped - before.skipped,
+        failed: now.failed - before.failed,
+        rows,
+    }
+}
+
+/// Now, in nanoseconds since 1970, on the clock file times use.
+fn mtime_now_ns() -> i64 {
+    match std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+        Ok(d) => i64::try_from(d.as_nanos()).unwrap_or(i64::MAX),
+        Err(_) => 0,
+    }
 }
 
 fn make_progress(config: &RunConfig) -> Option<ProgressBar> {
@@ -399,9 +891,15 @@ fn make_progress(config: &RunConfig) -> Option<ProgressBar> {
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(4));
     let style = ProgressStyle::with_template(
-        "{spinner} {pos}/{len} files [{elapsed_precise}] {wide_bar} {per_sec} ETA {eta}",
+        "{spinner} {pos}/{len} files [{elapsed_precise}] {wide_bar} {rate} ETA {eta}",
     )
-    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    .unwrap_or_else(|_| ProgressStyle::default_bar())
+    .with_key(
+        "rate",
+        |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+            let _ = write!(w, "{:.0} files/s", state.per_sec());
+        },
+    );
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(250));
     Some(bar)
@@ -414,12 +912,10 @@ fn spawn_counter<'s>(
     bar: ProgressBar,
 ) {
     scope.spawn(move || {
-        let options = DiscoverOptions {
-            extensions: config.extensions.clone(),
-            hidden: config.hidden,
-            follow_links: config.follow_links,
-        };
-        let n = discover(&config.inputs, &options).count();
+        let options = discover_options(config);
+        let n = discover_units(&config.inputs, &options)
+            .filter(|d| config.shard.is_none_or(|s| s.contains(&d.shard_key)))
+            .count();
         bar.set_length(n as u64);
     });
 }

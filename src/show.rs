@@ -1,10 +1,10 @@
 //! `newsmine show`: one file's extraction, as text for a person or as JSON.
 
 use crate::article::Article;
-use crate::config::DEFAULT_MAX_FILE_SIZE;
+use crate::config::{DEFAULT_MAX_DECOMPRESSED_SIZE, DEFAULT_MAX_FILE_SIZE};
 use crate::corpus::discover::{InputFile, matching_extension, to_slash};
 use crate::corpus::formats::{self, Format};
-use crate::corpus::read::read_limited;
+use crate::corpus::read::read_input;
 use crate::corpus::{InputError, Stage, decode};
 use crate::extraction::Extraction;
 use chrono::NaiveDate;
@@ -18,7 +18,12 @@ pub fn show(
     json: bool,
 ) -> Result<String, InputError> {
     let display = to_slash(path);
-    let bytes = read_limited(path, &display, DEFAULT_MAX_FILE_SIZE * 50)?;
+    let bytes = read_input(
+        path,
+        &display,
+        DEFAULT_MAX_FILE_SIZE * 50,
+        DEFAULT_MAX_DECOMPRESSED_SIZE * 10,
+    )?;
     let text = decode::decode(&bytes)
         .map_err(|e| InputError::failed(&display, Stage::Decode, "binary", e.to_string()))?
         .text;

@@ -3,12 +3,14 @@
 //! This is the I/O edge before the pure analysis: [`discover`] walks the input roots in a
 //! deterministic order, [`read`] loads bytes within a size limit, [`decode`] turns bytes into
 //! text, and [`formats`] splits the text into [`Article`](crate::Article)s with their metadata.
+//! [`shard`] picks a deterministic part of the inputs for runs spread over several machines.
 
 pub mod decode;
 pub mod discover;
 pub mod formats;
 pub mod metadata;
 pub mod read;
+pub mod shard;
 
 use std::fmt;
 

@@ -331,6 +331,13 @@ impl<W: Write> TableWriters<W> {
         self.emit(Table::Errors)
     }
 
+    /// Writes a row carried over from an earlier run's `table`, as it was.
+    pub fn copy_row(&mut self, table: Table, row: &csv::ByteRecord) -> csv::Result<()> {
+        self.writers[table as usize].write_byte_record(row)?;
+        self.counts.rows[table as usize] += 1;
+        Ok(())
+    }
+
     /// Flushes every table and returns the sinks.
     pub fn finish(self) -> Result<Vec<W>, std::io::Error> {
         let mut out = Vec::with_capacity(self.writers.len());

@@ -23,9 +23,19 @@ fn help_has_examples_and_exit_codes() {
         "--no-formula-guard",
         "--follow-links",
         "--hidden",
+        "--incremental",
+        "--verify-hash",
+        "--shard",
+        "--max-decompressed-size",
     ] {
         assert!(text.contains(flag), "run --help lacks {flag}");
     }
+    let out = newsmine().args(["merge", "--help"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("--output") && text.contains("Exit status"),
+        "{text}"
+    );
 }
 
 #[test]
