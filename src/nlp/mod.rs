@@ -51,7 +51,13 @@ pub fn analyse(article: &Article) -> Extraction {
     let found = entities::cluster(&doc, &names);
     let times = time::extract(&doc, article.reference_date);
     let quotes = quotes::extract(&doc, &found.entities, &found.mentions);
-    let events = events::extract(&doc, &found.entities, &found.mentions, &times);
+    let events = events::extract_with_reference(
+        &doc,
+        &found.entities,
+        &found.mentions,
+        &times,
+        article.reference_date,
+    );
     extraction.entities = found.entities;
     extraction.mentions = found.mentions;
     extraction.times = times;
