@@ -27,6 +27,16 @@ pub enum DateOrder {
     DayFirst,
 }
 
+impl DateOrder {
+    /// The short name used on the command line and in manifests: `mdy` or `dmy`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DateOrder::MonthFirst => "mdy",
+            DateOrder::DayFirst => "dmy",
+        }
+    }
+}
+
 /// Options of the time stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct TimeOptions {
