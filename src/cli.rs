@@ -165,6 +165,10 @@ struct RunArgs {
     /// Read hidden files and folders (names starting with a dot).
     #[arg(long)]
     hidden: bool,
+    /// How to read numeric dates such as 6/5/2017: mdy (June 5, as US wires write) or dmy
+    /// (6 May). A date with one valid reading (22/3/2013) is read that way either way.
+    #[arg(long, value_enum, default_value_t = DateOrderArg::Mdy)]
+    date_order: DateOrderArg,
     /// .gz and .zst files that decompress to more than this fail (a decompression bomb fails
     /// alone).
     #[arg(long, value_name = "SIZE", default_value = "100MB", value_parser = parse_size)]
@@ -214,6 +218,29 @@ struct ShowArgs {
     /// The date relative expressions count from, if the article carries none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_reference_date)]
     reference_date: Option<NaiveDate>,
+    /// How to read numeric dates such as 6/5/2017 (mdy or dmy).
+    #[arg(long, value_enum, default_value_t = DateOrderArg::Mdy)]
+    date_order: DateOrderArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum DateOrderArg {
+    /// Month first: 6/5/2017 is June 5.
+    Mdy,
+    /// Day first: 6/5/2017 is 6 May.
+    Dmy,
+}
+
+impl DateOrderArg {
+    fn options(self) -> newsmine::AnalysisOptions {
+        use newsmine::nlp::time::DateOrder;
+        newsmine::AnalysisOptions {
+            date_order: match self {
+                DateOrderArg::Mdy => DateOrder::MonthFirst,
+                DateOrderArg::Dmy => DateOrder::DayFirst,
+            },
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -303,7 +330,8 @@ pub fn execute(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Run(args) => run(args),
         Command::Merge(args) => merge(args),
         Command::Show(args) => {
-            let out = newsmine::show::show(&args.file, args.reference_date, args.json)
+            let options = args.date_order.options();
+            let out = newsmine::show::show(&args.file, args.reference_date, &options, args.json)
                 .with_context(|| format!("cannot show {}", args.file.display()))?;
             print_stdout(&out)?;
             Ok(ExitCode::from(EXIT_OK))
@@ -390,6 +418,7 @@ fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     };
     config.follow_links = args.follow_links;
     config.hidden = args.hidden;
+    config.analysis = args.date_order.options();
     config.max_decompressed_size = args.max_decompressed_size;
     config.incremental = args.incremental;
     config.verify_hash = args.verify_hash;

@@ -70,6 +70,8 @@ pub struct RunConfig {
     pub follow_links: bool,
     /// Read hidden files and folders.
     pub hidden: bool,
+    /// Settings of the analysis (numeric date order).
+    pub analysis: crate::nlp::AnalysisOptions,
     /// Compressed files that decompress to more than this fail.
     pub max_decompressed_size: u64,
     /// Carry the rows of unchanged files over from the previous run's tables.
@@ -95,6 +97,7 @@ impl RunConfig {
             style: TableStyle::default(),
             follow_links: false,
             hidden: false,
+            analysis: crate::nlp::AnalysisOptions::default(),
             max_decompressed_size: DEFAULT_MAX_DECOMPRESSED_SIZE,
             incremental: false,
             verify_hash: false,

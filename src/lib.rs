@@ -21,7 +21,7 @@ pub mod show;
 
 pub use article::Article;
 pub use extraction::Extraction;
-pub use nlp::analyse;
+pub use nlp::{AnalysisOptions, analyse, analyse_with};
 
 /// The version of the program (`Cargo.toml`).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -27,6 +27,7 @@ use crate::corpus::read::{Compression, decompress, mtime_ns, read_raw};
 use crate::corpus::{InputError, Outcome, Stage, decode};
 use crate::extraction::{ArticleStatus, Extraction};
 use crate::incremental::{self, Carry, Plan, Planner, Previous};
+use crate::nlp::AnalysisOptions;
 use crate::output::carry::{CarryError, PrevTables};
 use crate::output::commit::{OutputDir, OutputError};
 use crate::output::digest::{HashingWriter, short_hash};
@@ -353,7 +354,8 @@ fn attempt(
             let unit_rx = unit_rx.clone();
             let done_tx = done_tx.clone();
             let stages = Arc::clone(&stages);
-            pool.spawn(move || analyse_units(unit_rx, done_tx, &stages));
+            let options = config.analysis;
+            pool.spawn(move || analyse_units(unit_rx, done_tx, &stages, &options));
         }
         drop(unit_rx);
         drop(done_tx);
@@ -660,12 +662,17 @@ fn parse_bytes(
 }
 
 /// The loop of one analysis worker.
-fn analyse_units(units: Receiver<Unit>, done: Sender<Done>, stages: &StageClock) {
+fn analyse_units(
+    units: Receiver<Unit>,
+    done: Sender<Done>,
+    stages: &StageClock,
+    options: &AnalysisOptions,
+) {
     for unit in units.iter() {
         let item = match unit.item {
             Item::Work(article) => {
                 let t = Instant::now();
-                let result = analyse_one(article);
+                let result = analyse_one(article, options);
                 StageClock::add(&stages.analyse, t);
                 match result {
                     Ok(x) => Item::Work(x),
@@ -689,8 +696,13 @@ fn analyse_units(units: Receiver<Unit>, done: Sender<Done>, stages: &StageClock)
 }
 
 /// Analyses one article; a panic becomes an error row instead of ending the run.
-fn analyse_one(article: Article) -> Result<(Article, Extraction), InputError> {
-    match catch_unwind(AssertUnwindSafe(|| crate::nlp::analyse(&article))) {
+fn analyse_one(
+    article: Article,
+    options: &AnalysisOptions,
+) -> Result<(Article, Extraction), InputError> {
+    match catch_unwind(AssertUnwindSafe(|| {
+        crate::nlp::analyse_with(&article, options)
+    })) {
         Ok(x) if x.status == ArticleStatus::Empty => {
             let e = InputError::skipped(
                 &article.path,

@@ -15,6 +15,7 @@ use std::path::Path;
 pub fn show(
     path: &Path,
     reference_date: Option<NaiveDate>,
+    options: &crate::nlp::AnalysisOptions,
     json: bool,
 ) -> Result<String, InputError> {
     let display = to_slash(path);
@@ -51,7 +52,7 @@ pub fn show(
     for item in formats::parse(&file, format, &text, reference_date) {
         match item {
             Ok(article) => {
-                let x = crate::nlp::analyse(&article);
+                let x = crate::nlp::analyse_with(&article, options);
                 results.push(Ok((article, x)));
             }
             Err(e) => results.push(Err(e)),

@@ -18,8 +18,21 @@ use crate::article::Article;
 use crate::extraction::{ArticleStatus, Extraction, Span, TextStats};
 use text::{CharMap, Doc};
 
-/// Runs every stage on `article` and returns its rows, with character offsets.
+/// Settings of the analysis that a run may change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AnalysisOptions {
+    /// How ambiguous numeric dates (`6/5/2017`) are read.
+    pub date_order: time::DateOrder,
+}
+
+/// Runs every stage on `article` with the default options and returns its rows, with
+/// character offsets.
 pub fn analyse(article: &Article) -> Extraction {
+    analyse_with(article, &AnalysisOptions::default())
+}
+
+/// Runs every stage on `article` and returns its rows, with character offsets.
+pub fn analyse_with(article: &Article, options: &AnalysisOptions) -> Extraction {
     let body = article.body.as_str();
     let doc = Doc::new(body);
     let language = language::detect(body);
@@ -49,9 +62,18 @@ pub fn analyse(article: &Article) -> Extraction {
     }
     let names = ner::tag(&doc);
     let found = entities::cluster(&doc, &names);
-    let times = time::extract(&doc, article.reference_date);
+    let time_options = time::TimeOptions {
+        date_order: options.date_order,
+    };
+    let times = time::extract_with(&doc, article.reference_date, &time_options);
     let quotes = quotes::extract(&doc, &found.entities, &found.mentions);
-    let events = events::extract(&doc, &found.entities, &found.mentions, &times);
+    let events = events::extract_with_reference(
+        &doc,
+        &found.entities,
+        &found.mentions,
+        &times,
+        article.reference_date,
+    );
     extraction.entities = found.entities;
     extraction.mentions = found.mentions;
     extraction.times = times;

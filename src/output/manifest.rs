@@ -74,6 +74,9 @@ pub struct Settings {
     pub hidden: bool,
     /// The shard (`K/N`), if the run took one.
     pub shard: Option<String>,
+    /// How ambiguous numeric dates are read (`mdy` or `dmy`).
+    #[serde(default)]
+    pub date_order: String,
 }
 
 impl Settings {
@@ -91,6 +94,7 @@ impl Settings {
             follow_links: config.follow_links,
             hidden: config.hidden,
             shard: config.shard.map(|s| s.to_string()),
+            date_order: config.analysis.date_order.code().to_string(),
         }
     }
 
@@ -431,6 +435,7 @@ mod tests {
             follow_links: false,
             hidden: false,
             shard: None,
+            date_order: "mdy".into(),
         }
     }
 

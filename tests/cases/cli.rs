@@ -23,6 +23,7 @@ fn help_has_examples_and_exit_codes() {
         "--no-formula-guard",
         "--follow-links",
         "--hidden",
+        "--date-order",
         "--incremental",
         "--verify-hash",
         "--shard",

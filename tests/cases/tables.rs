@@ -161,3 +161,27 @@ fn reference_date_fills_in_for_undated_articles() {
     );
     assert_eq!(code(&out), 0, "{}", stderr(&out));
 }
+
+#[test]
+fn numeric_date_order_is_configurable() {
+    let t = TestDir::new();
+    t.write(
+        "in/a.json",
+        r#"{"published":"2024-01-10","text":"The hearing on 6/5/2017 was adjourned, the court said."}"#,
+    );
+    let value_of = |out: &str| -> Vec<String> {
+        t.rows(out, "times")[1..]
+            .iter()
+            .map(|r| r[4].clone())
+            .collect()
+    };
+    let o = run_in(t.path(), &["run", "in", "-o", "mdy", "-q"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(value_of("mdy"), ["2017-06-05"]);
+    let o = run_in(
+        t.path(),
+        &["run", "in", "-o", "dmy", "-q", "--date-order", "dmy"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(value_of("dmy"), ["2017-05-06"]);
+}

@@ -1,0 +1,428 @@
+//! What the sentence around an event trigger says of it: its status (planned, cancelled, …),
+//! the time expression that dates it, its place and its participants.
+
+use crate::extraction::{Entity, EntityType, Mention, TimeExpr, TimeType};
+use crate::nlp::time::pieces::Piece;
+
+/// Whether an event happened, as one mention tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// The text says it did not happen.
+    Negated,
+    /// It might happen.
+    Hypothetical,
+    /// It happened.
+    Occurred,
+    /// It is planned or expected.
+    Planned,
+    /// It was called off.
+    Cancelled,
+}
+
+impl Status {
+    /// The status of an event from its first mention and a later one: the first tells, unless
+    /// the later one reports that it was called off.
+    pub fn combine(self, later: Status) -> Status {
+        if later == Status::Cancelled {
+            later
+        } else {
+            self
+        }
+    }
+}
+
+const NEGATION: &[&str] = &["not", "n't", "never", "no", "without", "nor"];
+const CANCEL: &[&str] = &[
+    "cancelled",
+    "canceled",
+    "cancel",
+    "cancels",
+    "cancelling",
+    "cancellation",
+    "scrapped",
+    "scrap",
+    "scraps",
+    "abandoned",
+    "axed",
+    "off",
+];
+const PLANNED: &[&str] = &[
+    "planned",
+    "plans",
+    "plan",
+    "planning",
+    "will",
+    "'ll",
+    "shall",
+    "scheduled",
+    "upcoming",
+    "proposed",
+    "expected",
+    "set",
+    "due",
+    "forthcoming",
+    "future",
+    "next",
+    "intends",
+    "intend",
+    "aims",
+    "preparing",
+    "postponed",
+    "delayed",
+    "rescheduled",
+    "slated",
+    "coming",
+];
+const HYPOTHETICAL: &[&str] = &[
+    "if",
+    "could",
+    "would",
+    "might",
+    "may",
+    "possible",
+    "potential",
+    "threat",
+    "risk",
+    "fear",
+    "fears",
+    "unless",
+    "whether",
+    "feared",
+    "threatened",
+    "threatens",
+];
+/// Words that make a cancellation a wish: "called for the visit to be cancelled".
+const WISH: &[&str] = &[
+    "called", "calls", "calling", "urged", "urges", "demanded", "demands", "wants", "want",
+    "petition", "asked", "asks",
+];
+
+fn is_break(w: &str) -> bool {
+    matches!(w, ";" | ":" | "\"" | "“" | "”" | "(" | ")")
+}
+
+fn cue_word(x: &Piece, sentence_start: usize) -> &str {
+    if x.capital && x.start != sentence_start {
+        ""
+    } else {
+        x.norm.as_str()
+    }
+}
+
+/// The status of the event whose trigger is pieces `start..end`.
+pub fn status<'p>(p: &'p [Piece], start: usize, end: usize) -> Status {
+    // a capitalised word inside the sentence is a name: Theresa May is no modal
+    let first = p.first().map_or(0, |x| x.start);
+    let cue = |x: &'p Piece| -> &'p str { cue_word(x, first) };
+    let before: Vec<&str> = (start.saturating_sub(7)..start)
+        .rev()
+        .map(|i| cue(&p[i]))
+        .take_while(|w| !is_break(w))
+        .collect();
+    let after: Vec<&str> = p
+        .iter()
+        .skip(end)
+        .take(5)
+        .map(cue)
+        .take_while(|w| !is_break(w) && *w != ",")
+        .collect();
+    let near_cancel = |ws: &[&str]| {
+        ws.iter().enumerate().any(|(k, w)| {
+            CANCEL.contains(w)
+                && (*w != "off" || k > 0 && matches!(ws[k - 1], "called" | "call" | "calls"))
+        })
+    };
+    // "to be cancelled" after the trigger; "cancelled the visit" before it
+    if near_cancel(&after) || near_cancel(&before) {
+        let wished = p[start.saturating_sub(30)..start]
+            .iter()
+            .any(|x| WISH.contains(&x.norm.as_str()));
+        return if wished {
+            Status::Planned
+        } else {
+            Status::Cancelled
+        };
+    }
+    if before.iter().take(3).any(|w| NEGATION.contains(w)) {
+        return Status::Negated;
+    }
+    if before.iter().any(|w| PLANNED.contains(w))
+        || after
+            .first()
+            .is_some_and(|w| matches!(*w, "planned" | "scheduled" | "expected" | "due"))
+        || after
+            .iter()
+            .take(3)
+            .any(|w| matches!(*w, "will" | "'ll" | "shall"))
+    {
+        return Status::Planned;
+    }
+    if before.iter().any(|w| HYPOTHETICAL.contains(w))
+        || after
+            .iter()
+            .take(2)
+            .any(|w| matches!(*w, "could" | "would" | "might" | "may"))
+    {
+        return Status::Hypothetical;
+    }
+    Status::Occurred
+}
+
+/// One sentence as the event readers see it.
+pub struct SentenceContext<'a> {
+    /// Its words.
+    pub pieces: &'a [Piece],
+    /// Every entity of the article.
+    pub entities: &'a [Entity],
+    /// The entity mentions of this sentence.
+    pub mentions: &'a [Mention],
+    /// The time expressions of this sentence.
+    pub times: &'a [TimeExpr],
+    /// The index of `times[0]` among the article's time expressions.
+    pub time_offset: usize,
+    /// For each piece, how many clause breaks (quotation marks, colons, semicolons) come
+    /// before it: whether two pieces are in one clause is then one subtraction.
+    pub breaks_before: Vec<u32>,
+}
+
+/// How far (in words) a date, place or participant may be from its trigger.
+const WINDOW: usize = 40;
+
+/// The running count of clause breaks for [`SentenceContext::breaks_before`].
+pub fn count_breaks(pieces: &[Piece]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(pieces.len() + 1);
+    let mut n = 0u32;
+    for x in pieces {
+        out.push(n);
+        // "billed for June, but … protests that could take place": a contrasting clause
+        // keeps its own time
+        if is_break(&x.norm) && !matches!(x.norm.as_str(), "(" | ")")
+            || matches!(
+                x.norm.as_str(),
+                "but" | "although" | "though" | "whereas" | "while"
+            )
+        {
+            n += 1;
+        }
+    }
+    out.push(n);
+    out
+}
+
+impl SentenceContext<'_> {
+    /// The piece index at or after byte offset `byte`.
+    fn piece_at(&self, byte: usize) -> usize {
+        self.pieces.partition_point(|x| x.end <= byte)
+    }
+
+    /// True if byte `at` is inside one of the sentence's time expressions.
+    pub fn inside_time(&self, at: usize) -> bool {
+        self.times
+            .iter()
+            .any(|t| t.span.start <= at && at < t.span.end)
+    }
+
+    /// Whether a quotation mark, colon or semicolon lies between pieces `a` and `b`.
+    fn crosses(&self, a: usize, b: usize) -> bool {
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        let at = |i: usize| {
+            self.breaks_before
+                .get(i.min(self.breaks_before.len().saturating_sub(1)))
+                .copied()
+                .unwrap_or(0)
+        };
+        at(hi) > at(lo)
+    }
+
+    /// The range of `items` (in text order, by the byte offset `at` gives) that lies within
+    /// [`WINDOW`] words of pieces `start..end`.
+    fn near<T>(
+        &self,
+        items: &[T],
+        start: usize,
+        end: usize,
+        at: impl Fn(&T) -> usize,
+    ) -> std::ops::Range<usize> {
+        let lo_piece = start.saturating_sub(WINDOW);
+        let hi_piece = end + WINDOW;
+        let lo_byte = self.pieces.get(lo_piece).map_or(0, |x| x.start);
+        let hi_byte = self.pieces.get(hi_piece).map_or(usize::MAX, |x| x.start);
+        let a = items.partition_point(|x| at(x) < lo_byte);
+        let b = items.partition_point(|x| at(x) < hi_byte);
+        a..b.max(a)
+    }
+
+    /// How far (in words) the time expression `index` (article-wide) is from pieces
+    /// `start..end`, or `usize::MAX` when a quotation mark or clause break lies between.
+    pub fn distance_to_time(&self, index: usize, start: usize, end: usize) -> usize {
+        let Some(t) = index
+            .checked_sub(self.time_offset)
+            .and_then(|k| self.times.get(k))
+        else {
+            return usize::MAX;
+        };
+        let a = self.piece_at(t.span.start);
+        let b = self.piece_at(t.span.end.saturating_sub(1));
+        let (distance, crossing) = if a >= end {
+            (a - end, self.crosses(end, a))
+        } else {
+            (start.saturating_sub(b + 1), self.crosses(b + 1, start))
+        };
+        if crossing { usize::MAX } else { distance }
+    }
+
+    /// The article-wide index of the time expression that dates the trigger at pieces
+    /// `start..end`: the nearest calendar date or time in its sentence and clause.
+    pub fn attached_time(&self, start: usize, end: usize) -> Option<usize> {
+        self.near(self.times, start, end, |t| t.span.start)
+            .filter(|&k| matches!(self.times[k].kind, TimeType::Date | TimeType::Time))
+            .filter(|&k| !self.times[k].value.ends_with("_REF"))
+            .map(|k| {
+                let index = self.time_offset + k;
+                (self.distance_to_time(index, start, end), index)
+            })
+            .filter(|(d, _)| *d != usize::MAX)
+            .min()
+            .map(|(_, index)| index)
+    }
+
+    fn canonical(&self, m: &Mention) -> String {
+        // ids are 1-based positions; fall back to a search if a stage numbered otherwise
+        let by_position = m
+            .entity_id
+            .checked_sub(1)
+            .and_then(|k| self.entities.get(k))
+            .filter(|e| e.id == m.entity_id);
+        by_position
+            .or_else(|| self.entities.iter().find(|e| e.id == m.entity_id))
+            .map_or_else(|| m.text.clone(), |e| e.canonical.clone())
+    }
+
+    /// The place of the trigger at pieces `start..end`: a location in its sentence, preferring
+    /// one after `in`, `at` or `near`, then the nearest; a building named after `at` will do.
+    pub fn place(&self, start: usize, end: usize) -> Option<String> {
+        let mut best: Option<(usize, String)> = None;
+        for m in &self.mentions[self.near(self.mentions, start, end, |m| m.span.start)] {
+            let a = self.piece_at(m.span.start);
+            let prev = if a > 0 {
+                self.pieces[a - 1].norm.as_str()
+            } else {
+                ""
+            };
+            let prev2 = if a > 1 {
+                self.pieces[a - 2].norm.as_str()
+            } else {
+                ""
+            };
+            let prep = if prev == "the" { prev2 } else { prev };
+            let located = matches!(
+                prep,
+                "in" | "at" | "near" | "outside" | "inside" | "across" | "into" | "on" | "from"
+            );
+            let ok = match m.kind {
+                EntityType::Loc => true,
+                EntityType::Org | EntityType::Misc => prep == "at" && is_building(&m.text),
+                EntityType::Person => false,
+            };
+            if !ok {
+                continue;
+            }
+            let distance = if a >= end {
+                a - end
+            } else {
+                start - a.min(start)
+            };
+            let score = distance
+                + if located { 0 } else { 8 }
+                + if prep == "to" || prep == "from" { 4 } else { 0 }
+                + if self.crosses(a, start) { 20 } else { 0 };
+            if best.as_ref().is_none_or(|(s, _)| score < *s) {
+                best = Some((score, self.canonical(m)));
+            }
+        }
+        best.map(|(_, name)| name)
+    }
+
+    /// The people and organisations taking part in the event at pieces `start..end`, agent
+    /// first: the one after `by`, else the nearest before the trigger; then the others, nearest
+    /// first. Locations are places, not participants.
+    pub fn participants(&self, start: usize, end: usize) -> Vec<String> {
+        let mut scored: Vec<(usize, String)> = Vec::new();
+        for m in &self.mentions[self.near(self.mentions, start, end, |m| m.span.start)] {
+            if !matches!(m.kind, EntityType::Person | EntityType::Org) {
+                continue;
+            }
+            if self.pieces.is_empty() {
+                break;
+            }
+            let a = self.piece_at(m.span.start);
+            let b = self.piece_at(m.span.end.saturating_sub(1));
+            if a < end && b >= start {
+                continue; // the trigger itself ("the Olympic Games")
+            }
+            let after = a >= end;
+            let distance = if after {
+                a - end
+            } else {
+                start.saturating_sub(b + 1)
+            };
+            let by = after && a > 0 && self.pieces[a - 1].norm == "by" && distance <= 3;
+            let crossing = self.crosses(a, start);
+            if distance > 25 && !by {
+                continue;
+            }
+            let score = if by {
+                0
+            } else if !after && !crossing {
+                1 + distance
+            } else {
+                10 + distance + if crossing { 30 } else { 0 }
+            };
+            scored.push((score, self.canonical(m)));
+        }
+        scored.sort_by_key(|x| x.0);
+        let mut out: Vec<String> = Vec::new();
+        for (_, name) in scored {
+            if !out.contains(&name) {
+                out.push(name);
+            }
+            if out.len() == 4 {
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// Names of buildings and venues that serve as places: the White House, Madison Square Garden.
+fn is_building(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or("").to_lowercase();
+    matches!(
+        last.as_str(),
+        "house"
+            | "palace"
+            | "hall"
+            | "centre"
+            | "center"
+            | "stadium"
+            | "arena"
+            | "garden"
+            | "gardens"
+            | "square"
+            | "building"
+            | "hotel"
+            | "church"
+            | "cathedral"
+            | "mosque"
+            | "temple"
+            | "airport"
+            | "station"
+            | "street"
+            | "park"
+            | "bridge"
+            | "market"
+            | "parliament"
+            | "pentagon"
+            | "kremlin"
+    )
+}

@@ -1,0 +1,436 @@
+//! Events: what happened, when, where and who (issue 5).
+//!
+//! Triggers from `data/event-triggers.txt` ([`triggers`]) find the mentions of events of the
+//! taxonomy in each sentence; [`context`] reads each mention's status, date, place and
+//! participants from its sentence; mentions of one event are then merged into one row (the
+//! London terror attack, the attack, rammed into pedestrians, stabbing). Linear in the length of
+//! the article: every rule looks at a bounded window of words.
+
+pub mod context;
+pub mod triggers;
+
+use crate::extraction::{Entity, Event, EventStatus, Mention, Span, TimeExpr};
+use crate::nlp::text::Doc;
+use crate::nlp::time::calendar::Cal;
+use crate::nlp::time::pieces;
+use chrono::NaiveDate;
+use context::{SentenceContext, Status};
+use std::collections::{HashMap, HashSet};
+use triggers::{Trigger, Triggers};
+
+/// Types whose mentions in one article are one happening, whatever words they use: an article
+/// reports one attack in many ways, but its statements, meetings and deals are many.
+const INCIDENT_TYPES: &[&str] = &[
+    "attack",
+    "killing",
+    "accident",
+    "disaster",
+    "protest",
+    "strike",
+    "military_action",
+    "election",
+];
+
+/// The longest evidence, in bytes, before the sentence is cut around the trigger.
+const EVIDENCE_MAX: usize = 300;
+
+/// One mention of an event, before merging.
+#[derive(Debug, Clone)]
+struct EventMention {
+    kind: &'static str,
+    lemma: String,
+    span: Span,
+    sentence: usize,
+    status: Status,
+    time: Option<usize>,
+    place: Option<String>,
+    participants: Vec<String>,
+    anaphoric: bool,
+}
+
+/// Finds the events of `doc`. Spans are byte offsets and sentences 0-based, like every input.
+pub fn extract(
+    doc: &Doc,
+    entities: &[Entity],
+    mentions: &[Mention],
+    times: &[TimeExpr],
+) -> Vec<Event> {
+    extract_with_reference(doc, entities, mentions, times, None)
+}
+
+/// Finds the events of `doc`; an event dated after `reference` (the article's date) that the
+/// text does not mark otherwise is planned.
+pub fn extract_with_reference(
+    doc: &Doc,
+    entities: &[Entity],
+    mentions: &[Mention],
+    times: &[TimeExpr],
+    reference: Option<NaiveDate>,
+) -> Vec<Event> {
+    let triggers = Triggers::get();
+    let mut found: Vec<EventMention> = Vec::new();
+    let mut m_at = 0; // entity mentions and times are in text order: walk them along
+    let mut t_at = 0;
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        while m_at < mentions.len() && mentions[m_at].sentence < si {
+            m_at += 1;
+        }
+        let m_end = m_at
+            + mentions[m_at..]
+                .iter()
+                .take_while(|m| m.sentence == si)
+                .count();
+        while t_at < times.len() && times[t_at].sentence < si {
+            t_at += 1;
+        }
+        let t_end = t_at
+            + times[t_at..]
+                .iter()
+                .take_while(|t| t.sentence == si)
+                .count();
+        let p = pieces::pieces(doc, sentence.tokens.clone());
+        let ctx = SentenceContext {
+            pieces: &p,
+            entities,
+            mentions: &mentions[m_at..m_end],
+            times: &times[t_at..t_end],
+            time_offset: t_at,
+            breaks_before: context::count_breaks(&p),
+        };
+        scan_sentence(&ctx, triggers, si, &mut found);
+    }
+    let merged = merge(found);
+    merged
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| to_row(doc, times, reference, i + 1, e))
+        .collect()
+}
+
+fn scan_sentence(
+    ctx: &SentenceContext,
+    triggers: &Triggers,
+    sentence: usize,
+    out: &mut Vec<EventMention>,
+) {
+    let p = ctx.pieces;
+    let words: Vec<&str> = p.iter().map(|x| x.norm.as_str()).collect();
+    let present: HashSet<&str> = words.iter().copied().collect();
+    let cased = p
+        .iter()
+        .any(|x| !x.capital && x.norm.starts_with(char::is_alphabetic));
+    let mut hits: Vec<(usize, usize, bool)> = Vec::new();
+    let mut i = 0;
+    while i < p.len() {
+        if p[i].punct || p[i].joined {
+            i += 1;
+            continue;
+        }
+        let window = &words[i..(i + 6).min(words.len())];
+        let hit = triggers
+            .starting(window)
+            .find(|t| accepts(ctx, t, &words, &present, i, cased));
+        let Some(t) = hit else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + t.words.len();
+        // "an election press conference": a noun before another trigger noun modifies it
+        if t.noun
+            && end < p.len()
+            && !p[end].punct
+            && triggers
+                .starting(&words[end..(end + 6).min(words.len())])
+                .any(|n| n.noun)
+        {
+            i += 1;
+            continue;
+        }
+        while end < p.len() && p[end].joined {
+            end += 1;
+        }
+        // "has agreed to buy", "reported a net loss": two words of one event
+        if let Some(&(_, last_end, _)) = hits.last()
+            && out.last().is_some_and(|m| m.kind == t.kind)
+            && i <= last_end + 3
+        {
+            i = end;
+            continue;
+        }
+        let span = Span::new(p[i].start, p[end - 1].end);
+        let anaphoric =
+            i > 0 && matches!(words[i - 1], "the" | "this" | "that" | "these" | "those");
+        hits.push((i, end, anaphoric));
+        out.push(EventMention {
+            kind: t.kind,
+            lemma: t.lemma.clone(),
+            span,
+            sentence,
+            status: context::status(p, i, end),
+            time: ctx.attached_time(i, end),
+            place: ctx.place(i, end),
+            participants: ctx.participants(i, end),
+            anaphoric,
+        });
+        i = end;
+    }
+    // "At a press conference on Monday, May defended him following the attack": a mention that
+    // refers back ("the attack") leaves the sentence's date to a nearer event. The nearest other
+    // mention to a date is next to it in text order, so only the neighbours are compared.
+    let first = out.len() - hits.len();
+    for (k, &(i, end, anaphoric)) in hits.iter().enumerate() {
+        let Some(t) = out[first + k].time else {
+            continue;
+        };
+        if !anaphoric {
+            continue;
+        }
+        let own = ctx.distance_to_time(t, i, end);
+        let time_start = ctx.times[t - ctx.time_offset].span.start;
+        let j = hits.partition_point(|&(a, _, _)| p[a].start < time_start);
+        let nearer = [j.checked_sub(1), Some(j)]
+            .into_iter()
+            .flatten()
+            .filter(|&j| j != k)
+            .filter_map(|j| hits.get(j))
+            .any(|&(a, b, _)| ctx.distance_to_time(t, a, b) < own);
+        if nearer {
+            out[first + k].time = None;
+        }
+    }
+}
+
+/// Whether trigger `t`, found at piece `i`, is an event here.
+fn accepts(
+    ctx: &SentenceContext,
+    t: &Trigger,
+    words: &[&str],
+    present: &HashSet<&str>,
+    i: usize,
+    cased: bool,
+) -> bool {
+    let p = ctx.pieces;
+    let end = i + t.words.len();
+    // a capitalised trigger inside a sentence is a name: the Battle of Britain, Vote Leave
+    if cased && i > 0 && p[i].capital && !matches!(words[i - 1], "\"" | "“" | "(" | "'" | "‘") {
+        return false;
+    }
+    // part of a time expression: Election Day, the Easter Rising's anniversary
+    if ctx.inside_time(p[i].start) {
+        return false;
+    }
+    let outside = |w: &str| !t.words.iter().any(|x| x == w);
+    if !t.needs.is_empty()
+        && !t
+            .needs
+            .iter()
+            .any(|w| present.contains(w.as_str()) && outside(w))
+    {
+        return false;
+    }
+    if t.excludes
+        .iter()
+        .any(|w| present.contains(w.as_str()) && outside(w))
+    {
+        return false;
+    }
+    if i > 0 && t.not_after.iter().any(|w| w == words[i - 1]) {
+        return false;
+    }
+    if end < words.len() && t.not_before.iter().any(|w| w == words[end]) {
+        return false;
+    }
+    if t.dated_only && ctx.attached_time(i, end).is_none() {
+        return false;
+    }
+    true
+}
+
+/// One event while mentions are merged into it.
+#[derive(Debug, Clone)]
+struct Merged {
+    first: EventMention,
+    mentions: usize,
+    status: Status,
+    time: Option<usize>,
+    place: Option<String>,
+    participants: Vec<String>,
+    lemmas: Vec<String>,
+}
+
+fn merge(found: Vec<EventMention>) -> Vec<Merged> {
+    let mut events: Vec<Merged> = Vec::new();
+    let mut by_kind: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for m in found {
+        // the last few events of the type are enough: an article refers back to recent news
+        let seen = by_kind.entry(m.kind).or_default();
+        let target = seen
+            .iter()
+            .rev()
+            .take(32)
+            .copied()
+            .find(|&k| same_event(&events[k], &m));
+        match target {
+            Some(k) => {
+                let e = &mut events[k];
+                e.mentions += 1;
+                e.status = e.status.combine(m.status);
+                if e.time.is_none() {
+                    e.time = m.time;
+                }
+                if e.place.is_none() {
+                    e.place = m.place.clone();
+                }
+                for p in &m.participants {
+                    if !e.participants.contains(p) && e.participants.len() < 8 {
+                        e.participants.push(p.clone());
+                    }
+                }
+                if !e.lemmas.contains(&m.lemma) {
+                    e.lemmas.push(m.lemma.clone());
+                }
+            }
+            None => {
+                seen.push(events.len());
+                events.push(Merged {
+                    status: m.status,
+                    time: m.time,
+                    place: m.place.clone(),
+                    participants: m.participants.clone(),
+                    lemmas: vec![m.lemma.clone()],
+                    first: m,
+                    mentions: 1,
+                });
+            }
+        }
+    }
+    events
+}
+
+/// Whether mention `m` refers to the event `e` already found.
+fn same_event(e: &Merged, m: &EventMention) -> bool {
+    if e.first.kind != m.kind {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (e.time, m.time)
+        && a != b
+    {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (&e.place, &m.place)
+        && a != b
+    {
+        return false;
+    }
+    if INCIDENT_TYPES.contains(&m.kind) {
+        return true;
+    }
+    let disjoint = !e.participants.is_empty()
+        && !m.participants.is_empty()
+        && !m.participants.iter().any(|p| e.participants.contains(p));
+    if disjoint {
+        return false;
+    }
+    let same_word = e.lemmas.contains(&m.lemma);
+    // "a state visit in October" after "a planned state visit by Donald Trump"; "the visit"
+    same_word
+        && (m.anaphoric || m.time.is_some() || m.participants.is_empty() || !disjoint)
+        && m.kind != "statement"
+        || same_word && m.kind == "statement" && e.time.is_some() && e.time == m.time
+}
+
+fn to_row(
+    doc: &Doc,
+    times: &[TimeExpr],
+    reference: Option<NaiveDate>,
+    id: usize,
+    e: Merged,
+) -> Event {
+    let (date_text, date) = match e.time.and_then(|i| times.get(i)) {
+        Some(t) => (t.text.clone(), t.value.clone()),
+        None => (String::new(), String::new()),
+    };
+    let mut status = e.status;
+    let future = reference.is_some_and(|r| {
+        Cal::parse(&date)
+            .and_then(|c| c.first_day())
+            .is_some_and(|d| d > r)
+    });
+    if future && status == Status::Occurred {
+        status = Status::Planned;
+    }
+    let span = e.first.span;
+    Event {
+        id,
+        kind: e.first.kind.to_string(),
+        status: status.into(),
+        trigger: doc.text[span.start..span.end].to_string(),
+        trigger_span: span,
+        date_text,
+        date,
+        place: e.place.unwrap_or_default(),
+        participants: e.participants,
+        sentence: e.first.sentence,
+        evidence: evidence(doc, e.first.sentence, span),
+        mentions: e.mentions,
+    }
+}
+
+/// The sentence of the first mention, cut around the trigger when it is long.
+fn evidence(doc: &Doc, sentence: usize, trigger: Span) -> String {
+    let Some(s) = doc.sentences.get(sentence) else {
+        return String::new();
+    };
+    let text = &doc.text[s.start..s.end];
+    if text.len() <= EVIDENCE_MAX {
+        return collapse_space(text);
+    }
+    // a window around the trigger, on word boundaries
+    let half = EVIDENCE_MAX / 2;
+    let mut from = trigger.start.saturating_sub(half).max(s.start);
+    let mut to = (trigger.end + half).min(s.end);
+    while from > s.start && !doc.text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while to < s.end && !doc.text.is_char_boundary(to) {
+        to += 1;
+    }
+    let window = &doc.text[from..to];
+    let cut_start = if from > s.start {
+        window.find(' ').map_or(0, |k| k + 1)
+    } else {
+        0
+    };
+    let cut_end = if to < s.end {
+        window.rfind(' ').unwrap_or(window.len())
+    } else {
+        window.len()
+    };
+    let core = if cut_start < cut_end {
+        &window[cut_start..cut_end]
+    } else {
+        window
+    };
+    format!(
+        "{}{}{}",
+        if from > s.start { "…" } else { "" },
+        collapse_space(core),
+        if to < s.end { "…" } else { "" }
+    )
+}
+
+fn collapse_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl From<Status> for EventStatus {
+    fn from(s: Status) -> EventStatus {
+        match s {
+            Status::Occurred => EventStatus::Occurred,
+            Status::Planned => EventStatus::Planned,
+            Status::Cancelled => EventStatus::Cancelled,
+            Status::Negated => EventStatus::Negated,
+            Status::Hypothetical => EventStatus::Hypothetical,
+        }
+    }
+}

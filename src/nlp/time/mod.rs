@@ -1,0 +1,210 @@
+//! Time expressions and their TIMEX3 values (issue 5).
+//!
+//! The grammar ([`grammar`]) finds the expressions of each sentence and what they mean; this
+//! module resolves the ones counted from another date (`a year earlier`, `the quarter`) against
+//! the dates mentioned before them, and writes the rows. Values are normalised against the
+//! article's reference date; without one, they stay unresolved (`XXXX-06-05`, `XXXX-WXX-1`).
+
+pub mod calendar;
+pub mod grammar;
+pub mod lexicon;
+pub mod pieces;
+pub mod tense;
+
+use crate::extraction::{Span, TimeExpr, TimeType};
+use crate::nlp::text::Doc;
+use calendar::{Cal, Unit};
+use chrono::NaiveDate;
+use grammar::Meaning;
+
+/// How to read a numeric date whose first two numbers could both be a month (`6/5/2017`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateOrder {
+    /// `6/5/2017` is June 5: the US order, the one English-language news wires write.
+    #[default]
+    MonthFirst,
+    /// `6/5/2017` is 6 May: the British and European order.
+    DayFirst,
+}
+
+impl DateOrder {
+    /// The short name used on the command line and in manifests: `mdy` or `dmy`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DateOrder::MonthFirst => "mdy",
+            DateOrder::DayFirst => "dmy",
+        }
+    }
+}
+
+/// Options of the time stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TimeOptions {
+    /// The order of ambiguous numeric dates. A date is read the other way when that is the only
+    /// valid reading (`22/3/2013`).
+    pub date_order: DateOrder,
+}
+
+/// What the grammar needs besides the words.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    /// The date relative expressions count from.
+    pub reference: Option<NaiveDate>,
+    /// The order of ambiguous numeric dates.
+    pub order: DateOrder,
+}
+
+/// Finds the time expressions of `doc` and normalises them against `reference`, reading
+/// ambiguous numeric dates month first.
+pub fn extract(doc: &Doc, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
+    extract_with(doc, reference, &TimeOptions::default())
+}
+
+/// Finds the time expressions of `doc` with explicit options.
+pub fn extract_with(
+    doc: &Doc,
+    reference: Option<NaiveDate>,
+    options: &TimeOptions,
+) -> Vec<TimeExpr> {
+    let ctx = Context {
+        reference,
+        order: options.date_order,
+    };
+    let mut out: Vec<TimeExpr> = Vec::new();
+    // the last calendar point mentioned, and the last quarter, for anchored expressions
+    let mut anchor: Option<(Cal, usize)> = None;
+    let mut last_quarter: Option<Cal> = None;
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let p = pieces::pieces(doc, sentence.tokens.clone());
+        for m in grammar::scan(&p, &ctx) {
+            let (Some(first), Some(last)) = (p.get(m.start), p.get(m.end.saturating_sub(1))) else {
+                continue;
+            };
+            let span = Span::new(first.start, last.end);
+            if si == 0 && m.start <= 6 && is_dateline(&p[..m.start]) {
+                continue;
+            }
+            let fixed = matches!(m.meaning, Meaning::Value(_));
+            let value = match m.meaning {
+                Meaning::Value(v) => v,
+                // "a year earlier" in a report of quarterly results is the year-ago quarter
+                Meaning::Shift {
+                    unit: Unit::Year,
+                    n: -1,
+                    ..
+                } if last_quarter.is_some() => last_quarter
+                    .and_then(|q| q.shift(Unit::Year, -1))
+                    .map_or_else(|| "XXXX-QX".to_string(), |c| c.value()),
+                Meaning::Shift {
+                    unit,
+                    n,
+                    deictic,
+                    gran,
+                } => shift_value(reference, anchor, si, unit, n, deictic, gran),
+                Meaning::Quarter { years, year } => {
+                    let base = last_quarter.or_else(|| {
+                        reference.and_then(|r| Cal::at(r, Unit::Quarter).shift(Unit::Quarter, -1))
+                    });
+                    let base = match (base, year) {
+                        (Some(Cal::Quarter(_, q)), Some(y)) => Some(Cal::Quarter(y, q)),
+                        (b, _) => b,
+                    };
+                    base.and_then(|q| q.shift(Unit::Year, years))
+                        .map_or_else(|| "XXXX-QX".to_string(), |c| c.value())
+                }
+            };
+            // only dates the article states anchor others: a chain of "a year earlier" must
+            // not drift back a year at each step
+            if fixed
+                && m.kind == TimeType::Date
+                && let Some(c) = Cal::parse(&value)
+            {
+                anchor = Some((c, si));
+                if matches!(c, Cal::Quarter(..)) {
+                    last_quarter = Some(c);
+                }
+            }
+            out.push(TimeExpr {
+                id: out.len() + 1,
+                text: doc.text[span.start..span.end].to_string(),
+                kind: m.kind,
+                value,
+                span,
+                sentence: si,
+            });
+        }
+    }
+    out
+}
+
+/// `WASHINGTON, August 11 (Xinhua) --`: the date of the dispatch, not of anything in it.
+fn is_dateline(before: &[pieces::Piece]) -> bool {
+    !before.is_empty()
+        && before
+            .iter()
+            .all(|x| x.punct || x.norm.chars().all(|c| !c.is_alphabetic()) || x.upper)
+        && before.iter().any(|x| x.upper)
+}
+
+/// The value of a shifted expression: from the last date mentioned (in this sentence for
+/// `ago`, in the last two sentences otherwise), else from the reference date.
+fn shift_value(
+    reference: Option<NaiveDate>,
+    anchor: Option<(Cal, usize)>,
+    sentence: usize,
+    unit: Unit,
+    n: i64,
+    deictic: bool,
+    gran: Unit,
+) -> String {
+    let usable = anchor.filter(|(c, s)| {
+        if deictic {
+            *s == sentence && matches!(c, Cal::Quarter(..))
+        } else {
+            sentence.saturating_sub(*s) <= 1
+        }
+    });
+    let base = match usable {
+        // an anchor finer than the expression is read at the expression's granularity
+        // ("the following year" after "May 22, 1995" is 1996, not 1996-05-22)
+        Some((c, _)) if granularity_rank(&c) < unit_rank(gran) => {
+            c.first_day().map(|d| Cal::at(d, gran))
+        }
+        Some((c, _)) => Some(c),
+        None => reference.map(|r| Cal::at(r, gran)),
+    };
+    match base.and_then(|b| b.shift(unit, n)) {
+        Some(c) => c.value(),
+        None => match gran {
+            Unit::Day => "XXXX-XX-XX".into(),
+            Unit::Week => "XXXX-WXX".into(),
+            Unit::Month => "XXXX-XX".into(),
+            Unit::Quarter => "XXXX-QX".into(),
+            _ => "XXXX".into(),
+        },
+    }
+}
+
+fn unit_rank(u: Unit) -> u8 {
+    match u {
+        Unit::Day => 0,
+        Unit::Week => 1,
+        Unit::Month => 2,
+        Unit::Quarter => 3,
+        Unit::Year => 4,
+        Unit::Decade => 5,
+        Unit::Century => 6,
+    }
+}
+
+fn granularity_rank(c: &Cal) -> u8 {
+    match c {
+        Cal::Day(_) => 0,
+        Cal::Week(..) | Cal::Weekend(..) => 1,
+        Cal::Month(..) => 2,
+        Cal::Quarter(..) | Cal::Season(..) => 3,
+        Cal::Half(..) | Cal::Year(_) => 4,
+        Cal::Decade(_) => 5,
+        Cal::Century(_) => 6,
+    }
+}

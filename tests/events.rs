@@ -1,0 +1,238 @@
+//! Events: triggers, status, dates, places and participants, and merging of mentions.
+
+use chrono::NaiveDate;
+use newsmine::extraction::{Entity, EntityType, Event, EventStatus, Mention, Span};
+use newsmine::nlp::events;
+use newsmine::nlp::text::Doc;
+use newsmine::nlp::time;
+use proptest::prelude::*;
+
+fn tuesday() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2017, 6, 6)
+}
+
+/// Hand-built entities: every occurrence of each (name, type) becomes a mention.
+fn entities(doc: &Doc, names: &[(&str, EntityType)]) -> (Vec<Entity>, Vec<Mention>) {
+    let mut ents = Vec::new();
+    let mut mentions = Vec::new();
+    for (k, (name, kind)) in names.iter().enumerate() {
+        ents.push(Entity {
+            id: k + 1,
+            kind: *kind,
+            canonical: name.to_string(),
+            mention_count: 0,
+            surface_forms: vec![name.to_string()],
+            first_start: 0,
+        });
+        for (at, _) in doc.text.match_indices(name) {
+            let tok = doc.token_at_or_after(at);
+            mentions.push(Mention {
+                entity_id: k + 1,
+                kind: *kind,
+                text: name.to_string(),
+                span: Span::new(at, at + name.len()),
+                sentence: doc.sentence_of(tok),
+            });
+        }
+    }
+    mentions.sort_by_key(|m| m.span.start);
+    (ents, mentions)
+}
+
+fn run(text: &str, names: &[(&str, EntityType)]) -> Vec<Event> {
+    let doc = Doc::new(text);
+    let times = time::extract(&doc, tuesday());
+    let (ents, mentions) = entities(&doc, names);
+    let out = events::extract(&doc, &ents, &mentions, &times);
+    for e in &out {
+        assert_eq!(&text[e.trigger_span.start..e.trigger_span.end], e.trigger);
+    }
+    out
+}
+
+fn find<'a>(events: &'a [Event], kind: &str) -> &'a Event {
+    events
+        .iter()
+        .find(|e| e.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind} in {events:#?}"))
+}
+
+const SEED: &str = include_str!("../../shared/seed/000_7333f7b512f5e450.txt");
+
+fn seed_names() -> Vec<(&'static str, EntityType)> {
+    vec![
+        ("Sadiq Khan", EntityType::Person),
+        ("Donald Trump", EntityType::Person),
+        ("Theresa May", EntityType::Person),
+        ("Sarah Huckabee Sanders", EntityType::Person),
+        ("Channel 4 News", EntityType::Org),
+        ("White House", EntityType::Org),
+        ("UK", EntityType::Loc),
+        ("London Bridge", EntityType::Loc),
+        ("Borough Market", EntityType::Loc),
+    ]
+}
+
+#[test]
+fn seed_article_events() {
+    if !std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed")).exists() {
+        eprintln!("note: ../shared/seed absent, skipped");
+        return;
+    }
+    let ev = run(SEED, &seed_names());
+    let attack = find(&ev, "attack");
+    assert_eq!(attack.date, "2017-06-03");
+    assert_eq!(attack.status, EventStatus::Occurred);
+    assert!(attack.mentions >= 4, "{attack:#?}");
+    assert!(
+        matches!(
+            attack.place.as_str(),
+            "London Bridge" | "Borough Market" | "London"
+        ),
+        "{attack:#?}"
+    );
+    let visit = find(&ev, "visit");
+    assert_eq!(visit.status, EventStatus::Planned);
+    assert_eq!(visit.date, "2017-10");
+    assert_eq!(visit.place, "UK");
+    assert_eq!(
+        visit.participants.first().map(String::as_str),
+        Some("Donald Trump")
+    );
+    let pcs: Vec<&Event> = ev.iter().filter(|e| e.kind == "press_conference").collect();
+    assert_eq!(pcs.len(), 2, "{pcs:#?}");
+    assert_eq!(pcs[0].date, "2017-06-05");
+    assert_eq!(
+        pcs[0].participants.first().map(String::as_str),
+        Some("Theresa May")
+    );
+    assert_eq!(pcs[1].date, "2017-06-05");
+    assert_eq!(pcs[1].place, "White House");
+    assert!(
+        pcs[1]
+            .participants
+            .iter()
+            .any(|p| p == "Sarah Huckabee Sanders")
+    );
+    for kind in ["protest", "statement", "killing"] {
+        find(&ev, kind);
+    }
+    // ids in text order, 0-based sentences inside the library
+    assert_eq!(
+        ev.iter().map(|e| e.id).collect::<Vec<_>>(),
+        (1..=ev.len()).collect::<Vec<_>>()
+    );
+    assert!(
+        ev.windows(2)
+            .all(|w| w[0].trigger_span.start < w[1].trigger_span.start)
+    );
+}
+
+#[test]
+fn football_attacks_are_not_terror_attacks() {
+    let ev = run(
+        "The striker led the attack as United scored twice in the league match on Saturday.",
+        &[],
+    );
+    assert!(ev.iter().all(|e| e.kind != "attack"), "{ev:#?}");
+    let ev = run("He suffered a heart attack on Monday.", &[]);
+    assert!(ev.iter().all(|e| e.kind != "attack"), "{ev:#?}");
+}
+
+#[test]
+fn statuses() {
+    let status = |text: &str, kind: &str| find(&run(text, &[]), kind).status;
+    assert_eq!(
+        status("The summit was cancelled on Monday.", "meeting"),
+        EventStatus::Cancelled
+    );
+    assert_eq!(
+        status("The summit will take place next week.", "meeting"),
+        EventStatus::Planned
+    );
+    assert_eq!(
+        status("There was no protest on Monday.", "protest"),
+        EventStatus::Negated
+    );
+    assert_eq!(
+        status(
+            "If talks fail, a strike by the union could follow.",
+            "strike"
+        ),
+        EventStatus::Hypothetical
+    );
+    assert_eq!(
+        status("Police arrested two men in court on Monday.", "arrest"),
+        EventStatus::Occurred
+    );
+}
+
+#[test]
+fn participants_agent_first_and_place_after_in() {
+    let ev = run(
+        "Angela Merkel met Emmanuel Macron in Paris on Monday.",
+        &[
+            ("Angela Merkel", EntityType::Person),
+            ("Emmanuel Macron", EntityType::Person),
+            ("Paris", EntityType::Loc),
+        ],
+    );
+    let m = find(&ev, "meeting");
+    assert_eq!(m.participants, vec!["Angela Merkel", "Emmanuel Macron"]);
+    assert_eq!(m.place, "Paris");
+    assert_eq!(m.date, "2017-06-05");
+    assert_eq!(m.date_text, "Monday");
+}
+
+#[test]
+fn an_undated_event_has_no_date() {
+    let ev = run("Rebels attacked the convoy near the border.", &[]);
+    let a = find(&ev, "attack");
+    assert_eq!(a.date, "");
+    assert_eq!(a.date_text, "");
+}
+
+#[test]
+fn reported_speech_is_an_event_only_when_dated() {
+    let ev = run("The minister said the plan was sound.", &[]);
+    assert!(ev.iter().all(|e| e.kind != "statement"), "{ev:#?}");
+    let ev = run("The minister said on Monday that the plan was sound.", &[]);
+    assert_eq!(find(&ev, "statement").date, "2017-06-05");
+}
+
+#[test]
+fn long_sentences_are_trimmed_in_the_evidence() {
+    let filler = "and the crowd grew ".repeat(40);
+    let text = format!("Thousands joined the protest in the square {filler}until night fell.");
+    let ev = run(&text, &[]);
+    let p = find(&ev, "protest");
+    assert!(p.evidence.chars().count() <= 310, "{}", p.evidence.len());
+    assert!(p.evidence.contains("protest"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn never_panics_and_spans_slice_the_text(text in "\\PC{0,400}") {
+        let doc = Doc::new(&text);
+        let times = time::extract(&doc, tuesday());
+        for e in events::extract(&doc, &[], &[], &times) {
+            prop_assert_eq!(&text[e.trigger_span.start..e.trigger_span.end], e.trigger.as_str());
+        }
+    }
+
+    #[test]
+    fn trigger_words_in_any_order_never_panic(words in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "the", "attack", "attacked", "on", "Monday", "in", "Paris", "by", "Khan", "said",
+            "will", "not", "cancelled", "press", "conference", "state", "visit", "\"", ",", ".",
+            "rammed", "into", "strike", "union", "protest", "could", "the", "weekend", "deal",
+            "million", "shot", "dead", "election", "(", ")", "5", "June",
+        ]), 0..80)) {
+        let text = words.join(" ");
+        let names = [("Paris", EntityType::Loc), ("Khan", EntityType::Person)];
+        let ev = run(&text, &names);
+        prop_assert!(ev.iter().all(|e| e.mentions >= 1));
+    }
+}
