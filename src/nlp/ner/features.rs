@@ -170,7 +170,7 @@ pub fn shape_class(word: &str) -> u8 {
     6
 }
 
-fn is_all_caps(word: &str) -> bool {
+pub(super) fn is_all_caps(word: &str) -> bool {
     let mut letters = 0;
     for c in word.chars() {
         if c.is_lowercase() {
@@ -192,7 +192,7 @@ fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
-fn has_letter(word: &str) -> bool {
+pub(super) fn has_letter(word: &str) -> bool {
     word.chars().any(char::is_alphabetic)
 }
 
@@ -369,7 +369,7 @@ impl Prepared<'_> {
     }
 }
 
-fn is_initial(prev: Option<&str>) -> bool {
+pub(super) fn is_initial(prev: Option<&str>) -> bool {
     matches!(
         prev,
         None | Some("\"" | "'" | "(" | "[" | ":" | "-" | "--" | "``")
@@ -377,7 +377,7 @@ fn is_initial(prev: Option<&str>) -> bool {
 }
 
 /// The profile bucket given to tokens without capitals in [`Prepared::profiles`].
-const LOWER_CASE_PROFILE: u8 = 7;
+pub(super) const LOWER_CASE_PROFILE: u8 = 7;
 
 /// How a word is written across one document (outside headlines).
 #[derive(Debug, Default)]
