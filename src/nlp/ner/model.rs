@@ -93,9 +93,10 @@ impl Model {
             clusters: None,
             profile,
         };
+        let forms = features::WordForms::new(form);
         for (w, offset) in (-2i8..=2).enumerate() {
             keys.clear();
-            features::word_keys(form, &info, offset, keys);
+            forms.keys(&info, offset, keys);
             let mut acc = [0i32; N_TAGS];
             for &k in keys.iter() {
                 if let Some(r) = self.features.get(k) {

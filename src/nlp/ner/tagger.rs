@@ -24,6 +24,7 @@ use super::model::{Model, VECTOR};
 use crate::extraction::EntityType;
 use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Scores of the tags of one token.
 type Row = [i32; N_TAGS];
@@ -37,12 +38,18 @@ const NONE: u32 = u32::MAX;
 /// Marks a word vector computed for the document rather than stored in the model.
 const LOCAL: u32 = 1 << 31;
 
-/// The tags a name can end on (outside, last, unit): exactly the tags that may precede the
-/// tags of [`OPENERS`].
-const ENDERS: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+/// The order in which the decoder keeps the scores of the tags (the tag at each place): the
+/// tags a name can end on first (outside, unit, last), then begin, then inside. The first
+/// nine may precede outside, begin and unit, which sit at places 0..5 and 9..13; inside and
+/// last of a type follow its begin or inside. So each step is a few operations on arrays.
+const LAYOUT: [usize; N_TAGS] = [0, 4, 8, 12, 16, 3, 7, 11, 15, 1, 5, 9, 13, 2, 6, 10, 14];
 
-/// The tags that may follow an ender (outside, begin, unit).
-const OPENERS: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+/// The tags of the lanes of the "opening" step: outside, unit, begin (what may follow an
+/// ending tag); lanes 9..12 pad the array to a multiple of four.
+const OPEN_LANES: [usize; 9] = [0, 4, 8, 12, 16, 1, 5, 9, 13];
+
+/// The tags of the lanes of the "inner" step: inside then last of each type.
+const INNER_LANES: [usize; 8] = [2, 6, 10, 14, 3, 7, 11, 15];
 
 /// Scores far below any reachable path (as in the plain Viterbi).
 const NEG: i32 = i32::MIN / 4;
@@ -53,6 +60,8 @@ const MAX_TRANSITION: i32 = 1 << 24;
 
 /// A model made ready for fast tagging.
 pub struct Tagger<'m> {
+    /// A number of its own, for the per-thread memo.
+    id: u64,
     model: &'m Model,
     gazetteer: &'m Gazetteer,
     /// Rows of `model.dense`, padded with zeros to `dense::SIZE` rows.
@@ -60,12 +69,15 @@ pub struct Tagger<'m> {
     /// BIAS + POSITION + LEFT + RIGHT + TRIGRAM rows summed, by
     /// `((bucket * 16 + previous class) * 16 + class) * 16 + next class`.
     context: Vec<Row>,
-    /// Transitions from the sentence start.
+    /// Transitions from the sentence start, by place in [`LAYOUT`].
     start: Row,
-    /// `open[t][p]`: transition from `ENDERS[p]` to `OPENERS[t]`.
-    open: [[i32; 9]; 9],
-    /// `inner[k][t][p]`: transition from (begin, inside)[p] to (inside, last)[t] of type k.
-    inner: [[[i32; 2]; 2]; 4],
+    /// `open[q][lane]`: transition from the ending tag at place `q` to `OPEN_LANES[lane]`.
+    open: [[i32; 12]; 9],
+    /// Transitions into `INNER_LANES` from the begin tag of the same type, and from inside.
+    from_begin: [i32; 8],
+    from_inside: [i32; 8],
+    /// For each tag, the tags that may precede it (in tag order) with the transition.
+    predecessors: Vec<Vec<(u8, i32)>>,
     /// The model's transitions allow the written-out Viterbi (else the plain one decodes).
     fast_viterbi: bool,
     /// The model cannot decode at all (its transition table is short): no names.
@@ -94,10 +106,8 @@ struct Word {
     /// [`Gazetteer::first`] of the spelling.
     gazetteer: u64,
     /// The word vector: an index into the model's vectors, or `LOCAL |` an index into the
-    /// document's; `NONE` until needed.
+    /// computed ones; `NONE` until needed.
     vector: u32,
-    /// The spelling in an all-capitals sentence (`NONE` until needed).
-    recased: u32,
 }
 
 /// Strings interned to dense ids, in one arena.
@@ -111,13 +121,6 @@ struct Interner {
 }
 
 impl Interner {
-    fn clear(&mut self) {
-        self.arena.clear();
-        self.spans.clear();
-        self.hashes.clear();
-        self.table.clear();
-    }
-
     fn len(&self) -> usize {
         self.spans.len()
     }
@@ -171,15 +174,26 @@ impl Interner {
     }
 }
 
-/// Buffers reused from one document to the next.
+/// What a thread keeps between documents: what the tagger knows of every spelling it has met
+/// (it depends on the spelling only, so it is computed once), the state of the current
+/// document, and buffers.
 #[derive(Debug, Default)]
 struct Scratch {
+    /// The tagger the memo belongs to (0: none).
+    owner: u64,
     words: Interner,
     info: Vec<Word>,
     lowers: Interner,
-    /// By lower-cased spelling: a word written capitalised mid-sentence (its id, or `NONE`),
-    /// and whether it was seen in lower case.
-    seen: Vec<(u32, bool)>,
+    /// Vectors of words the model has none for, `VECTOR` values each.
+    local: Vec<i16>,
+    /// The current document's number: entries of `seen` and `recased` stamped with another
+    /// are empty.
+    document: u32,
+    /// By lower-cased spelling: a word written capitalised mid-sentence in this document,
+    /// and whether the document writes it in lower case.
+    seen: Vec<Seen>,
+    /// By word: its spelling in an all-capitals sentence of this document.
+    recased: Vec<(u32, u32)>,
     lower_buf: String,
     /// The word of each token, as written.
     tokens: Vec<u32>,
@@ -193,26 +207,77 @@ struct Scratch {
     /// Word vectors of the current sentence, two pads either side.
     vectors: Vec<u32>,
     emissions: Vec<Row>,
-    back: Vec<[u8; N_TAGS]>,
+    /// The decoder's scores at each token of the current sentence.
+    scores: Vec<Row>,
     tags: Vec<u8>,
-    /// Vectors of words the model has none for, `VECTOR` values each.
-    local: Vec<i16>,
     keys: Vec<u64>,
 }
 
-/// Above this many tokens in one call, the buffers are released afterwards (memory stays
-/// flat after a freak document).
+/// How a document writes one lower-cased word.
+#[derive(Debug, Clone, Copy, Default)]
+struct Seen {
+    document: u32,
+    /// A word written capitalised mid-sentence (the first one), or `NONE`.
+    capitalised: u32,
+    /// Written in lower case somewhere.
+    lower: bool,
+}
+
+/// The memo is dropped when it holds more spellings than this (memory stays flat).
+const MAX_WORDS: usize = 1 << 16;
+
+/// After a document of more tokens than this, the buffers it made large are released.
 const KEEP_TOKENS: usize = 1 << 16;
 
+/// Numbers taggers, so that a thread's memo is never used with another model.
+static TAGGERS: AtomicU64 = AtomicU64::new(1);
+
 impl Scratch {
-    fn clear(&mut self) {
-        self.words.clear();
-        self.info.clear();
-        self.lowers.clear();
-        self.seen.clear();
+    /// Starts a document for tagger `owner`.
+    fn begin(&mut self, owner: u64) {
+        if self.owner != owner || self.words.len() > MAX_WORDS || self.document == u32::MAX {
+            *self = Scratch {
+                owner,
+                ..Scratch::default()
+            };
+        }
+        self.document += 1;
         self.tokens.clear();
         self.caps.clear();
-        self.local.clear();
+    }
+
+    /// Frees the buffers a long document made large (the memo stays).
+    fn release_buffers(&mut self) {
+        self.tokens = Vec::new();
+        self.caps = Vec::new();
+        self.forms = Vec::new();
+        self.profiles = Vec::new();
+        self.doc_bits = Vec::new();
+        self.gazetteer = Vec::new();
+        self.vectors = Vec::new();
+        self.emissions = Vec::new();
+        self.scores = Vec::new();
+        self.tags = Vec::new();
+    }
+
+    /// How the current document writes lower-cased word `lower`.
+    fn seen(&self, lower: u32) -> (u32, bool) {
+        match self.seen[lower as usize] {
+            e if e.document == self.document => (e.capitalised, e.lower),
+            _ => (NONE, false),
+        }
+    }
+
+    fn seen_mut(&mut self, lower: u32) -> &mut Seen {
+        let e = &mut self.seen[lower as usize];
+        if e.document != self.document {
+            *e = Seen {
+                document: self.document,
+                capitalised: NONE,
+                lower: false,
+            };
+        }
+        e
     }
 }
 
@@ -251,35 +316,38 @@ impl<'m> Tagger<'m> {
         let tr = &model.transitions;
         let no_transitions = tr.len() < (N_TAGS + 1) * N_TAGS;
         let t = |p: usize, n: usize| tr.get(p * N_TAGS + n).copied().unwrap_or(0);
-        let mut start = [0i32; N_TAGS];
-        for (n, s) in start.iter_mut().enumerate() {
-            *s = t(N_TAGS, n);
-        }
-        let mut open = [[0i32; 9]; 9];
-        for (ti, &n) in OPENERS.iter().enumerate() {
-            for (pi, &p) in ENDERS.iter().enumerate() {
-                open[ti][pi] = t(p, n);
+        let start = LAYOUT.map(|n| t(N_TAGS, n));
+        let mut open = [[0i32; 12]; 9];
+        for (q, row) in open.iter_mut().enumerate() {
+            for (lane, &n) in OPEN_LANES.iter().enumerate() {
+                row[lane] = t(LAYOUT[q], n);
             }
         }
-        let mut inner = [[[0i32; 2]; 2]; 4];
-        for (k, ik) in inner.iter_mut().enumerate() {
-            for (ti, row) in ik.iter_mut().enumerate() {
-                for (pi, x) in row.iter_mut().enumerate() {
-                    *x = t(1 + 4 * k + pi, 2 + 4 * k + ti);
-                }
-            }
-        }
+        // inside (2 + 4k) and last (3 + 4k) follow begin (1 + 4k) or inside of type k
+        let from_begin = INNER_LANES.map(|n| t(1 + 4 * ((n - 1) / 4), n));
+        let from_inside = INNER_LANES.map(|n| t(2 + 4 * ((n - 1) / 4), n));
+        let predecessors = (0..N_TAGS)
+            .map(|n| {
+                (0..N_TAGS)
+                    .filter(|&p| can_follow(p as u8, n as u8))
+                    .map(|p| (p as u8, t(p, n)))
+                    .collect()
+            })
+            .collect();
         let fast_viterbi = !no_transitions
             && tr.iter().all(|x| x.unsigned_abs() <= MAX_TRANSITION as u32)
             && moves_are_bilou();
         Tagger {
+            id: TAGGERS.fetch_add(1, Ordering::Relaxed),
             model,
             gazetteer,
             dense: dense_rows,
             context,
             start,
             open,
-            inner,
+            from_begin,
+            from_inside,
+            predecessors,
             fast_viterbi,
             no_transitions,
         }
@@ -309,7 +377,7 @@ impl<'m> Tagger<'m> {
         sentences: &[Range<usize>],
         out: &mut Vec<(Range<usize>, EntityType)>,
     ) {
-        s.clear();
+        s.begin(self.id);
         let bos = self.intern(s, BOS);
         let eos = self.intern(s, EOS);
         for t in raw {
@@ -334,7 +402,7 @@ impl<'m> Tagger<'m> {
             }
         }
         if raw.len() > KEEP_TOKENS {
-            *s = Scratch::default();
+            s.release_buffers();
         }
     }
 
@@ -346,6 +414,7 @@ impl<'m> Tagger<'m> {
         }
         let word = self.describe(s, text);
         s.info.push(word);
+        s.recased.push((0, NONE));
         let norm = match normalise(text) {
             std::borrow::Cow::Borrowed(n) if n == text => id,
             n => self.intern(s, &n),
@@ -381,7 +450,7 @@ impl<'m> Tagger<'m> {
             let l = lower_case(text, any_upper, &mut s.lower_buf);
             let (id, new) = s.lowers.intern(l);
             if new {
-                s.seen.push((NONE, false));
+                s.seen.push(Seen::default());
             }
             lower = id;
             if any_upper {
@@ -404,7 +473,6 @@ impl<'m> Tagger<'m> {
             casing,
             gazetteer: self.gazetteer.first(text),
             vector: NONE,
-            recased: NONE,
         }
     }
 
@@ -448,11 +516,11 @@ impl<'m> Tagger<'m> {
                 if initial && w.first_upper {
                     continue;
                 }
-                let entry = &mut s.seen[w.lower as usize];
+                let entry = s.seen_mut(w.lower);
                 if !w.first_upper {
-                    entry.1 = true;
-                } else if entry.0 == NONE && raw == t {
-                    entry.0 = t;
+                    entry.lower = true;
+                } else if entry.capitalised == NONE && raw == t {
+                    entry.capitalised = t;
                 }
             }
         }
@@ -477,7 +545,7 @@ impl<'m> Tagger<'m> {
                 NONE => 0,
                 c => self.model.casing_entries[c as usize].2,
             };
-            let (cap_else, low_else) = s.seen[w.lower as usize];
+            let (cap_else, low_else) = s.seen(w.lower);
             s.profiles.push(profile);
             s.doc_bits.push((cap_else != NONE, low_else));
             let form = if caps && w.all_caps {
@@ -502,11 +570,12 @@ impl<'m> Tagger<'m> {
     /// How an all-capitals word is written in a headline: as the document writes it
     /// mid-sentence, else as news usually writes it, else unchanged.
     fn recased(&self, s: &mut Scratch, t: u32) -> u32 {
-        let w = s.info[t as usize];
-        if w.recased != NONE {
-            return w.recased;
+        let (document, form) = s.recased[t as usize];
+        if document == s.document {
+            return form;
         }
-        let mut form = s.seen[w.lower as usize].0;
+        let w = s.info[t as usize];
+        let mut form = s.seen(w.lower).0;
         if form == NONE {
             form = match w.casing {
                 NONE => t,
@@ -516,7 +585,7 @@ impl<'m> Tagger<'m> {
                 }
             };
         }
-        s.info[t as usize].recased = form;
+        s.recased[t as usize] = (s.document, form);
         form
     }
 
@@ -656,46 +725,45 @@ impl<'m> Tagger<'m> {
             );
             return;
         }
+        // Forward: the best score of each tag at each token (by place in LAYOUT), shifted by
+        // the outside tag's so that it stays small however long the sentence. Only maxima are
+        // kept; the backward pass finds which predecessor gave each one.
         let em = &s.emissions;
+        let scores = &mut s.scores;
+        scores.clear();
         let mut score = [NEG; N_TAGS];
-        for (t, x) in score.iter_mut().enumerate() {
-            if can_start(t as u8) {
-                *x = self.start[t] + em[0][t];
+        for (q, x) in score.iter_mut().enumerate() {
+            if can_start(LAYOUT[q] as u8) {
+                *x = self.start[q] + em[0][LAYOUT[q]];
             }
         }
-        s.back.clear();
-        s.back.resize(n, [0; N_TAGS]);
-        for (e, bk) in em[1..].iter().zip(&mut s.back[1..]) {
-            let mut next = [0i32; N_TAGS];
-            let enders = ENDERS.map(|p| score[p]);
-            for (ti, &t) in OPENERS.iter().enumerate() {
-                let tr = &self.open[ti];
-                let mut best = enders[0] + tr[0];
-                let mut arg = 0;
-                for p in 1..9 {
-                    let x = enders[p] + tr[p];
-                    if x > best {
-                        best = x;
-                        arg = p;
-                    }
-                }
-                next[t] = best + e[t];
-                bk[t] = ENDERS[arg] as u8;
+        scores.push(score);
+        for e in &em[1..] {
+            let mut open = [0i32; 12];
+            for (lane, x) in open.iter_mut().enumerate() {
+                *x = score[0] + self.open[0][lane];
             }
-            for (k, tr) in self.inner.iter().enumerate() {
-                let (b, i) = (1 + 4 * k, 2 + 4 * k);
-                for (ti, tr) in tr.iter().enumerate() {
-                    let t = i + ti;
-                    let from_b = score[b] + tr[0];
-                    let from_i = score[i] + tr[1];
-                    let (best, arg) = if from_i > from_b {
-                        (from_i, i)
-                    } else {
-                        (from_b, b)
-                    };
-                    next[t] = best + e[t];
-                    bk[t] = arg as u8;
+            for (q, tr) in self.open.iter().enumerate().skip(1) {
+                let from = score[q];
+                for (x, &t) in open.iter_mut().zip(tr) {
+                    *x = (*x).max(from + t);
                 }
+            }
+            let begins = [score[9], score[10], score[11], score[12]];
+            let insides = [score[13], score[14], score[15], score[16]];
+            let mut inner = [0i32; 8];
+            for (lane, x) in inner.iter_mut().enumerate() {
+                let b = begins[lane % 4] + self.from_begin[lane];
+                let i = insides[lane % 4] + self.from_inside[lane];
+                *x = b.max(i);
+            }
+            let mut next = [0i32; N_TAGS];
+            next[..5].copy_from_slice(&open[..5]);
+            next[9..13].copy_from_slice(&open[5..9]);
+            next[13..].copy_from_slice(&inner[..4]);
+            next[5..9].copy_from_slice(&inner[4..]);
+            for (x, &tag) in next.iter_mut().zip(&LAYOUT) {
+                *x += e[tag];
             }
             // every tag is reachable after the first token: shift by the outside tag's score
             let shift = next[0];
@@ -703,19 +771,40 @@ impl<'m> Tagger<'m> {
                 *x = (*x - shift).max(NEG);
             }
             score = next;
+            scores.push(score);
         }
-        let mut last = 0u8;
+        // Backward: the best final tag, then at each token the first predecessor (in tag
+        // order, as the plain Viterbi breaks ties) that gives the best score.
+        let mut place = [0usize; N_TAGS];
+        for (q, &t) in LAYOUT.iter().enumerate() {
+            place[t] = q;
+        }
+        let last_scores = &scores[n - 1];
+        let mut last = 0usize;
         let mut best = i32::MIN;
-        for (t, &x) in score.iter().enumerate() {
-            if can_end(t as u8) && x > best {
-                best = x;
-                last = t as u8;
+        for (t, &q) in place.iter().enumerate() {
+            if can_end(t as u8) && last_scores[q] > best {
+                best = last_scores[q];
+                last = t;
             }
         }
         s.tags.resize(n, 0);
-        s.tags[n - 1] = last;
+        s.tags[n - 1] = last as u8;
+        let mut t = last;
         for i in (1..n).rev() {
-            s.tags[i - 1] = s.back[i][s.tags[i] as usize];
+            let prev = &scores[i - 1];
+            let preds = &self.predecessors[t];
+            let (mut arg, best) = preds[0];
+            let mut best = prev[place[arg as usize]] + best;
+            for &(p, tr) in &preds[1..] {
+                let x = prev[place[p as usize]] + tr;
+                if x > best {
+                    best = x;
+                    arg = p;
+                }
+            }
+            t = arg as usize;
+            s.tags[i - 1] = arg;
         }
     }
 }
@@ -743,12 +832,13 @@ fn lower_case<'b>(text: &'b str, any_upper: bool, buf: &'b mut String) -> &'b st
     buf
 }
 
-/// True when the tag set's moves are the ones [`ENDERS`] and [`OPENERS`] assume.
+/// True when the tag set's moves are the ones [`LAYOUT`] assumes.
 fn moves_are_bilou() -> bool {
+    let enders = &LAYOUT[..9];
     (0..N_TAGS).all(|p| {
         (0..N_TAGS).all(|t| {
-            let expected = if OPENERS.contains(&t) {
-                ENDERS.contains(&p)
+            let expected = if OPEN_LANES.contains(&t) {
+                enders.contains(&p)
             } else {
                 // inside or last of type k: after begin or inside of the same type
                 let k = (t - 1) / 4;
@@ -756,7 +846,11 @@ fn moves_are_bilou() -> bool {
             };
             can_follow(p as u8, t as u8) == expected
         })
-    })
+    }) && INNER_LANES.iter().all(|t| !OPEN_LANES.contains(t))
+        && LAYOUT[..5] == OPEN_LANES[..5]
+        && LAYOUT[9..13] == OPEN_LANES[5..]
+        && LAYOUT[13..] == INNER_LANES[..4]
+        && LAYOUT[5..9] == INNER_LANES[4..]
 }
 
 #[cfg(test)]
