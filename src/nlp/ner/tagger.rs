@@ -114,10 +114,18 @@ struct Word {
 #[derive(Debug, Default)]
 struct Interner {
     arena: String,
-    spans: Vec<(usize, usize)>,
-    hashes: Vec<u64>,
-    /// Open addressing: id + 1, 0 for an empty slot.
-    table: Vec<u32>,
+    spans: Vec<(u32, u32)>,
+    /// Open addressing; an entry holds what a lookup needs in one place (a cache miss, not
+    /// three): a tag of the hash, the id + 1 (0 for an empty slot) and the string's place.
+    table: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    tag: u32,
+    id: u32,
+    start: u32,
+    end: u32,
 }
 
 impl Interner {
@@ -127,7 +135,7 @@ impl Interner {
 
     fn get(&self, id: u32) -> &str {
         let (s, e) = self.spans[id as usize];
-        &self.arena[s..e]
+        &self.arena[s as usize..e as usize]
     }
 
     /// The id of `s` and whether it is new.
@@ -136,40 +144,50 @@ impl Interner {
             self.grow();
         }
         let hash = hash_bytes(s.as_bytes());
+        let tag = (hash >> 32) as u32;
         let mask = self.table.len() - 1;
         let mut slot = hash as usize & mask;
         loop {
-            match self.table[slot] {
-                0 => break,
-                id => {
-                    let id = id - 1;
-                    if self.hashes[id as usize] == hash && self.get(id) == s {
-                        return (id, false);
-                    }
-                }
+            let e = self.table[slot];
+            if e.id == 0 {
+                break;
+            }
+            if e.tag == tag && &self.arena[e.start as usize..e.end as usize] == s {
+                return (e.id - 1, false);
             }
             slot = (slot + 1) & mask;
         }
         let id = self.len() as u32;
-        let start = self.arena.len();
+        let start = self.arena.len() as u32;
         self.arena.push_str(s);
-        self.spans.push((start, self.arena.len()));
-        self.hashes.push(hash);
-        self.table[slot] = id + 1;
+        let end = self.arena.len() as u32;
+        self.spans.push((start, end));
+        self.table[slot] = Entry {
+            tag,
+            id: id + 1,
+            start,
+            end,
+        };
         (id, true)
     }
 
     fn grow(&mut self) {
         let cap = (self.table.len() * 2).max(256);
         self.table.clear();
-        self.table.resize(cap, 0);
+        self.table.resize(cap, Entry::default());
         let mask = cap - 1;
-        for (id, &h) in self.hashes.iter().enumerate() {
-            let mut slot = h as usize & mask;
-            while self.table[slot] != 0 {
+        for (id, &(start, end)) in self.spans.iter().enumerate() {
+            let hash = hash_bytes(&self.arena.as_bytes()[start as usize..end as usize]);
+            let mut slot = hash as usize & mask;
+            while self.table[slot].id != 0 {
                 slot = (slot + 1) & mask;
             }
-            self.table[slot] = id as u32 + 1;
+            self.table[slot] = Entry {
+                tag: (hash >> 32) as u32,
+                id: id as u32 + 1,
+                start,
+                end,
+            };
         }
     }
 }
@@ -197,6 +215,9 @@ struct Scratch {
     lower_buf: String,
     /// The word of each token, as written.
     tokens: Vec<u32>,
+    /// This document's spellings (a small table, hot in cache, in front of the memo): a tag
+    /// of the hash and the index + 1 of the first token spelled so.
+    spellings: Vec<(u32, u32)>,
     /// Whether each sentence is an all-capitals headline.
     caps: Vec<bool>,
     /// Per token of the current sentence: its form, profile and document casing bits.
@@ -223,8 +244,10 @@ struct Seen {
     lower: bool,
 }
 
-/// The memo is dropped when it holds more spellings than this (memory stays flat).
+/// The memo is dropped when it holds more spellings than this, or longer ones (memory
+/// stays flat).
 const MAX_WORDS: usize = 1 << 16;
+const MAX_ARENA: usize = 1 << 24;
 
 /// After a document of more tokens than this, the buffers it made large are released.
 const KEEP_TOKENS: usize = 1 << 16;
@@ -235,7 +258,11 @@ static TAGGERS: AtomicU64 = AtomicU64::new(1);
 impl Scratch {
     /// Starts a document for tagger `owner`.
     fn begin(&mut self, owner: u64) {
-        if self.owner != owner || self.words.len() > MAX_WORDS || self.document == u32::MAX {
+        if self.owner != owner
+            || self.words.len() > MAX_WORDS
+            || self.words.arena.len() > MAX_ARENA
+            || self.document == u32::MAX
+        {
             *self = Scratch {
                 owner,
                 ..Scratch::default()
@@ -249,6 +276,7 @@ impl Scratch {
     /// Frees the buffers a long document made large (the memo stays).
     fn release_buffers(&mut self) {
         self.tokens = Vec::new();
+        self.spellings = Vec::new();
         self.caps = Vec::new();
         self.forms = Vec::new();
         self.profiles = Vec::new();
@@ -380,10 +408,7 @@ impl<'m> Tagger<'m> {
         s.begin(self.id);
         let bos = self.intern(s, BOS);
         let eos = self.intern(s, EOS);
-        for t in raw {
-            let id = self.intern(s, t);
-            s.tokens.push(id);
-        }
+        self.spell_tokens(s, raw);
         self.find_headlines(s, sentences);
         self.read_document_casing(s, sentences);
         for (si, r) in sentences.iter().enumerate() {
@@ -403,6 +428,31 @@ impl<'m> Tagger<'m> {
         }
         if raw.len() > KEEP_TOKENS {
             s.release_buffers();
+        }
+    }
+
+    /// The word of every token, through the document's own table of spellings.
+    fn spell_tokens(&self, s: &mut Scratch, raw: &[&str]) {
+        let cap = (raw.len() * 2).next_power_of_two().max(64);
+        s.spellings.clear();
+        s.spellings.resize(cap, (0, 0));
+        let mask = cap - 1;
+        for (i, t) in raw.iter().enumerate() {
+            let hash = hash_bytes(t.as_bytes());
+            let tag = (hash >> 32) as u32;
+            let mut slot = hash as usize & mask;
+            let id = loop {
+                let (tg, first) = s.spellings[slot];
+                if first == 0 {
+                    s.spellings[slot] = (tag, i as u32 + 1);
+                    break self.intern(s, t);
+                }
+                if tg == tag && raw[first as usize - 1] == *t {
+                    break s.tokens[first as usize - 1];
+                }
+                slot = (slot + 1) & mask;
+            };
+            s.tokens.push(id);
         }
     }
 
