@@ -178,3 +178,116 @@ fn numbered_broadcasters_stay_whole_but_scores_split() {
     let names = ner::tag_document(&[vec!["Partizan", "6", "Becej", "0"]]);
     assert!(names[0].iter().all(|(r, _)| r.len() == 1), "{names:?}");
 }
+
+/// The sentences of `text` as the pipeline tokenises them.
+fn sentences_of(text: &str) -> Vec<Vec<&str>> {
+    let doc = Doc::new(text);
+    doc.sentences
+        .iter()
+        .map(|s| s.tokens.clone().map(|i| doc.token_text(i)).collect())
+        .collect()
+}
+
+/// The fast tagger and the plain path training uses must agree exactly.
+fn assert_same_tags<S: AsRef<str> + std::fmt::Debug>(sentences: &[Vec<S>]) {
+    let Some(model) = ner::shipped_model() else {
+        return;
+    };
+    let fast = ner::tag_document(sentences);
+    let plain = ner::tag_document_reference(model, sentences);
+    assert_eq!(fast, plain, "{sentences:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn fast_tagger_matches_the_plain_path(
+        words in prop::collection::vec(
+            prop::sample::select(vec![
+                "Sadiq", "Khan", "KHAN", "khan", "'s", "’s", "London", "LONDON", "U.S.", "said",
+                "SAID", "the", "THE", "The", "BBC", "(", ")", "\"", "“", "”", "''", "``", "'",
+                "Mr.", "Trump", "of", "United", "UNITED", "States", "STATES", ".", ",", ":", "-",
+                "—", "…", "👍🏽", "שלום", "ΑΘΗΝΑ", "Zürich", "ZÜRICH", "ǅemal", "IBM", "New",
+                "NEW", "York", "YORK", "1996", "C$", "Channel", "4", "News", "Radio", "Lockheed",
+                "Martin", "Ⅻ", "ⓐⓑ", "İstanbul", "x",
+            ]),
+            0..60,
+        ),
+        cuts in prop::collection::vec(0usize..60, 0..6),
+    ) {
+        let mut sentences: Vec<Vec<&str>> = Vec::new();
+        let mut at = 0;
+        let mut cuts = cuts;
+        cuts.sort_unstable();
+        for c in cuts.into_iter().chain([words.len()]) {
+            let c = c.min(words.len());
+            if c >= at {
+                sentences.push(words[at..c].to_vec());
+                at = c;
+            }
+        }
+        assert_same_tags(&sentences);
+    }
+
+    #[test]
+    fn fast_tagger_matches_on_any_text(text in "\\PC{0,300}") {
+        assert_same_tags(&sentences_of(&text));
+    }
+}
+
+#[test]
+fn fast_tagger_matches_on_odd_documents() {
+    let long = "Sadiq Khan met Donald Trump and the UK in London , ".repeat(1000);
+    let tall = "LONDON MAYOR SADIQ KHAN CALLS FOR TRUMP VISIT. Khan said London is fine.";
+    let long_word = format!("{} Khan visited Paris.", "A".repeat(500));
+    for text in [
+        long.as_str(),
+        tall,
+        &long_word,
+        "",
+        "SOCCER - JAPAN GET LUCKY WIN",
+    ] {
+        assert_same_tags(&sentences_of(text));
+        assert_same_tags(&sentences_of(&text.to_uppercase()));
+        assert_same_tags(&sentences_of(&text.to_lowercase()));
+    }
+}
+
+#[test]
+fn fast_tagger_matches_on_bbc_and_conll() {
+    let Some(bbc) = shared("data/bbc-news") else {
+        return;
+    };
+    let mut files: Vec<_> = walk(&bbc);
+    files.sort();
+    for f in files.iter().step_by(3) {
+        let text = String::from_utf8_lossy(&std::fs::read(f).expect("read")).into_owned();
+        assert_same_tags(&sentences_of(&text));
+        assert_same_tags(&sentences_of(&text.to_uppercase()));
+    }
+    let Some(conll) = shared("data/conll2003/eng.testa") else {
+        return;
+    };
+    let text = std::fs::read_to_string(conll).expect("read");
+    for doc in ner::conll::parse(&text) {
+        let sentences: Vec<Vec<&str>> = doc
+            .iter()
+            .map(|s| s.tokens.iter().map(String::as_str).collect())
+            .collect();
+        assert_same_tags(&sentences);
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else if p.extension().is_some_and(|x| x == "txt") {
+            out.push(p);
+        }
+    }
+    out
+}

@@ -65,9 +65,62 @@ struct Draft<'a> {
     tokens: Range<usize>,
     kind: EntityType,
     text: &'a str,
-    /// Lower-cased words without periods.
-    words: Vec<String>,
-    key: String,
+    /// Its lower-cased words without periods: `Words::spans[words]`.
+    words: Range<usize>,
+}
+
+/// The words of every draft, lower-cased and without periods: each draft's words are written
+/// one after the other with single spaces, so any run of a draft's words is one slice.
+#[derive(Default)]
+struct Words {
+    text: String,
+    spans: Vec<(usize, usize)>,
+    lower: String,
+}
+
+impl Words {
+    /// Words `range` joined with spaces.
+    fn joined(&self, range: Range<usize>) -> &str {
+        if range.is_empty() {
+            return "";
+        }
+        &self.text[self.spans[range.start].0..self.spans[range.end - 1].1]
+    }
+
+    /// Word `i`.
+    fn word(&self, i: usize) -> &str {
+        &self.text[self.spans[i].0..self.spans[i].1]
+    }
+
+    /// Appends the words of token texts `tokens` (without periods, lower-cased, possessives
+    /// and empty words left out) and returns their range.
+    fn push<'t>(&mut self, tokens: impl Iterator<Item = &'t str>) -> Range<usize> {
+        let first = self.spans.len();
+        let mut lower = std::mem::take(&mut self.lower);
+        for t in tokens {
+            lower.clear();
+            if t.is_ascii() {
+                lower.extend(
+                    t.bytes()
+                        .filter(|&b| b != b'.')
+                        .map(|b| char::from(b.to_ascii_lowercase())),
+                );
+            } else {
+                lower.push_str(&t.replace('.', "").to_lowercase());
+            }
+            if lower.is_empty() || is_possessive(&lower) {
+                continue;
+            }
+            if self.spans.len() > first {
+                self.text.push(' ');
+            }
+            let start = self.text.len();
+            self.text.push_str(&lower);
+            self.spans.push((start, self.text.len()));
+        }
+        self.lower = lower;
+        first..self.spans.len()
+    }
 }
 
 struct UnionFind(Vec<usize>);
@@ -102,7 +155,7 @@ fn alias_key(key: &str) -> Option<&'static str> {
         .map(|group| group[0])
 }
 
-fn draft<'a>(doc: &Doc<'a>, name: &NameSpan) -> Option<Draft<'a>> {
+fn draft<'a>(doc: &Doc<'a>, name: &NameSpan, words: &mut Words) -> Option<Draft<'a>> {
     let mut r = name.tokens.clone();
     if r.end > doc.tokens.len() {
         return None;
@@ -113,174 +166,234 @@ fn draft<'a>(doc: &Doc<'a>, name: &NameSpan) -> Option<Draft<'a>> {
     if r.is_empty() {
         return None;
     }
-    let words: Vec<String> = r
-        .clone()
-        .map(|i| doc.token_text(i).replace('.', "").to_lowercase())
-        .filter(|w| !w.is_empty() && !is_possessive(w))
-        .collect();
-    let joined = words.join(" ");
-    let key = alias_key(&joined).map_or(joined, str::to_string);
     Some(Draft {
         text: doc.span_text(r.clone()),
+        words: words.push(r.clone().map(|i| doc.token_text(i))),
         tokens: r,
         kind: name.kind,
-        words,
-        key,
     })
 }
 
-fn initials(doc: &Doc, tokens: Range<usize>) -> Option<String> {
-    let mut out = String::new();
+/// The initials of a name (lower case) into `out`, if it has at least two and every counted
+/// word starts with a capital.
+fn initials(doc: &Doc, tokens: Range<usize>, out: &mut String) -> bool {
     let mut count = 0;
     for i in tokens {
         let t = doc.token_text(i);
         if SKIPPED_IN_ACRONYMS.contains(&t) {
             continue;
         }
-        let c = t.chars().next()?;
+        let Some(c) = t.chars().next() else {
+            return false;
+        };
         if !c.is_uppercase() {
-            return None;
+            return false;
         }
         out.extend(c.to_lowercase());
         count += 1;
     }
-    (count >= 2).then_some(out)
+    count >= 2
 }
 
-/// An acronym's letters (`USAF`, `U.S.A.F.`), lower-cased, if the mention is one.
-fn acronym(d: &Draft) -> Option<String> {
+/// An acronym's letters (`USAF`, `U.S.A.F.`), lower-cased, into `out`, if the mention is one.
+fn acronym(d: &Draft, out: &mut String) -> bool {
     if d.tokens.len() != 1 {
-        return None;
+        return false;
     }
-    let letters: String = d.text.chars().filter(|&c| c != '.').collect();
-    let n = letters.chars().count();
-    ((2..=8).contains(&n) && letters.chars().all(|c| c.is_uppercase()))
-        .then(|| letters.to_lowercase())
+    let letters = || d.text.chars().filter(|&c| c != '.');
+    let n = letters().count();
+    if !(2..=8).contains(&n) || !letters().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let letters: String = letters().collect();
+    out.push_str(&letters.to_lowercase());
+    true
 }
 
-/// Adds `group` under `key` unless it is already there.
-fn index(map: &mut FastMap<String, Vec<usize>>, key: String, group: usize) {
+/// Up to four groups filed under one key.
+#[derive(Debug, Clone, Copy, Default)]
+struct Groups {
+    len: usize,
+    ids: [usize; 4],
+}
+
+/// Adds `group` under `key` unless it is already there (or four are).
+fn index<K: std::hash::Hash + Eq>(map: &mut FastMap<K, Groups>, key: K, group: usize) {
     let v = map.entry(key).or_default();
-    if !v.contains(&group) && v.len() < 4 {
-        v.push(group);
+    if !v.ids[..v.len].contains(&group) && v.len < 4 {
+        v.ids[v.len] = group;
+        v.len += 1;
     }
 }
 
 /// The single group under `key`, if there is exactly one.
-fn only(map: &FastMap<String, Vec<usize>>, key: &str, uf: &mut UnionFind) -> Option<usize> {
+fn only<K: std::hash::Hash + Eq>(
+    map: &FastMap<K, Groups>,
+    key: &K,
+    uf: &mut UnionFind,
+) -> Option<usize> {
     let v = map.get(key)?;
-    let mut roots: Vec<usize> = v.iter().map(|&g| uf.find(g)).collect();
+    let mut roots = [0usize; 4];
+    for (r, &g) in roots.iter_mut().zip(&v.ids[..v.len]) {
+        *r = uf.find(g);
+    }
+    let roots = &mut roots[..v.len];
     roots.sort_unstable();
-    roots.dedup();
-    (roots.len() == 1).then(|| roots[0])
+    let distinct = roots.windows(2).filter(|w| w[0] != w[1]).count() + 1;
+    (v.len > 0 && distinct == 1).then(|| roots[0])
 }
 
 /// Groups the tagged names of `doc` into entities.
 pub fn cluster(doc: &Doc, names: &[NameSpan]) -> Entities {
-    let drafts: Vec<Draft> = names.iter().filter_map(|n| draft(doc, n)).collect();
+    let mut words = Words {
+        text: String::with_capacity(names.len() * 16),
+        spans: Vec::with_capacity(names.len() * 2),
+        lower: String::new(),
+    };
+    let drafts: Vec<Draft> = names
+        .iter()
+        .filter_map(|n| draft(doc, n, &mut words))
+        .collect();
     let n = drafts.len();
+    // acronym letters and initials, in one string: `extra[acronyms[i]]`, `extra[initials[i]]`
+    let mut extra = String::new();
+    let mut acronym_of = Vec::with_capacity(n);
+    let mut initials_of = Vec::with_capacity(n);
+    for d in &drafts {
+        let start = extra.len();
+        acronym_of.push(acronym(d, &mut extra).then_some(start..extra.len()));
+        if acronym_of.last().is_some_and(Option::is_none) {
+            extra.truncate(start);
+        }
+        let start = extra.len();
+        let w = d.words.len();
+        let wanted = (2..=6).contains(&w) && d.kind != EntityType::Person;
+        let ok = wanted && initials(doc, d.tokens.clone(), &mut extra);
+        if !ok {
+            extra.truncate(start);
+        }
+        initials_of.push(ok.then_some(start..extra.len()));
+    }
+    let words = &words;
+    let extra = extra.as_str();
+    let joined = |d: &Draft| words.joined(d.words.clone());
     let mut uf = UnionFind((0..n).collect());
     // 1. the same name (or a well-known alias) and a compatible type
-    let mut by_key: FastMap<(String, bool), usize> = FastMap::default();
+    let keys: Vec<&str> = drafts
+        .iter()
+        .map(|d| alias_key(joined(d)).unwrap_or(joined(d)))
+        .collect();
+    let mut by_key: FastMap<(&str, &str, bool), usize> = FastMap::default();
     for (i, d) in drafts.iter().enumerate() {
         let place_like = matches!(d.kind, EntityType::Loc | EntityType::Org);
-        let aliased = alias_key(&d.key).is_some() && place_like;
-        let type_key = if aliased {
-            String::new()
-        } else {
-            d.kind.as_str().to_string()
-        };
-        let k = (format!("{type_key}\u{1f}{}", d.key), aliased);
-        match by_key.get(&k) {
+        let aliased = alias_key(keys[i]).is_some() && place_like;
+        let type_key = if aliased { "" } else { d.kind.as_str() };
+        match by_key.get(&(type_key, keys[i], aliased)) {
             Some(&j) => uf.union(j, i),
             None => {
-                by_key.insert(k, i);
+                by_key.insert((type_key, keys[i], aliased), i);
             }
         }
     }
-    // indexes over the longer names
-    let mut surnames: FastMap<String, Vec<usize>> = FastMap::default();
-    let mut prefixes: FastMap<String, Vec<usize>> = FastMap::default();
-    let mut acronyms: FastMap<String, Vec<usize>> = FastMap::default();
+    // indexes over the longer names; a surname key is (false, "khan"), a first name one
+    // (true, "sadiq")
+    let mut surnames: FastMap<(bool, &str), Groups> = FastMap::default();
+    let mut prefixes: FastMap<&str, Groups> = FastMap::default();
+    let mut acronyms: FastMap<&str, Groups> = FastMap::default();
     for (i, d) in drafts.iter().enumerate() {
         let g = uf.find(i);
-        let w = &d.words;
+        let w = d.words.clone();
         if w.len() >= 2 && w.len() <= 6 {
             match d.kind {
                 EntityType::Person => {
-                    for s in 1..w.len() {
-                        index(&mut surnames, w[s..].join(" "), g);
+                    for s in w.start + 1..w.end {
+                        index(&mut surnames, (false, words.joined(s..w.end)), g);
                     }
-                    index(&mut surnames, format!("first:{}", w[0]), g);
+                    index(&mut surnames, (true, words.word(w.start)), g);
                 }
                 EntityType::Org => {
-                    for e in 1..w.len() {
-                        index(&mut prefixes, w[..e].join(" "), g);
+                    for e in w.start + 1..w.end {
+                        index(&mut prefixes, words.joined(w.start..e), g);
                     }
                 }
                 _ => {}
             }
-            if d.kind != EntityType::Person
-                && let Some(a) = initials(doc, d.tokens.clone())
-            {
-                index(&mut acronyms, a, g);
+            if let Some(a) = initials_of[i].clone() {
+                index(&mut acronyms, &extra[a], g);
             }
         }
     }
     // 2. short names to the one fuller name they abbreviate
     for (i, d) in drafts.iter().enumerate() {
-        let joined = d.words.join(" ");
+        let joined = joined(d);
+        let n_words = d.words.len();
         // a one-word name the tagger typed PERSON may be the short form of a company (Cobalt →
         // Cobalt Freight Lines); a surname match still comes first. Not for MISC: Palestinian
         // is not the Palestinian Authority.
         let org_prefix = |uf: &mut UnionFind| {
-            (d.words.len() == 1)
+            (n_words == 1)
                 .then(|| only(&prefixes, &joined, uf))
                 .flatten()
         };
         let target = match d.kind {
-            EntityType::Person if d.words.len() < 3 => only(&surnames, &joined, &mut uf)
+            EntityType::Person if n_words < 3 => only(&surnames, &(false, joined), &mut uf)
                 .or_else(|| org_prefix(&mut uf))
                 .or_else(|| {
-                    (d.words.len() == 1)
-                        .then(|| only(&surnames, &format!("first:{joined}"), &mut uf))
+                    (n_words == 1)
+                        .then(|| only(&surnames, &(true, joined), &mut uf))
                         .flatten()
-                        .filter(|_| !surnames.contains_key(&joined))
+                        .filter(|_| !surnames.contains_key(&(false, joined)))
                 }),
             EntityType::Org => only(&prefixes, &joined, &mut uf),
             _ => None,
         };
         let target = target.or_else(|| {
-            let a = acronym(d)?;
-            only(&acronyms, &a, &mut uf)
+            let a = acronym_of[i].clone()?;
+            only(&acronyms, &&extra[a], &mut uf)
         });
         if let Some(t) = target
             && uf.find(t) != uf.find(i)
         {
             let long = drafts[t].words.len();
-            if long > d.words.len() || acronym(d).is_some() {
+            if long > n_words || acronym_of[i].is_some() {
                 uf.union(t, i);
             }
         }
     }
-    build(doc, &drafts, &mut uf)
+    build(doc, &drafts, &keys, &mut uf)
 }
 
-fn build(doc: &Doc, drafts: &[Draft], uf: &mut UnionFind) -> Entities {
+fn build(doc: &Doc, drafts: &[Draft], keys: &[&str], uf: &mut UnionFind) -> Entities {
     let mut out = Entities::default();
-    // group index → entity slot, in order of first mention
-    let mut slot_of_root: FastMap<usize, usize> = FastMap::default();
-    let mut members: Vec<Vec<usize>> = Vec::new();
+    // group index → entity slot, in order of first mention; the members of each slot, in
+    // order, are `members[starts[slot]..starts[slot + 1]]`
+    let mut slot_of_root = vec![usize::MAX; drafts.len()];
+    let mut slot_of_draft = Vec::with_capacity(drafts.len());
+    let mut sizes: Vec<usize> = Vec::new();
     for i in 0..drafts.len() {
         let r = uf.find(i);
-        let slot = *slot_of_root.entry(r).or_insert_with(|| {
-            members.push(Vec::new());
-            members.len() - 1
-        });
-        members[slot].push(i);
+        if slot_of_root[r] == usize::MAX {
+            slot_of_root[r] = sizes.len();
+            sizes.push(0);
+        }
+        slot_of_draft.push(slot_of_root[r]);
+        sizes[slot_of_root[r]] += 1;
+    }
+    let mut starts = Vec::with_capacity(sizes.len() + 1);
+    starts.push(0);
+    for size in &sizes {
+        starts.push(starts[starts.len() - 1] + size);
+    }
+    let mut members = vec![0usize; drafts.len()];
+    let mut next = starts.clone();
+    for (i, &slot) in slot_of_draft.iter().enumerate() {
+        members[next[slot]] = i;
+        next[slot] += 1;
     }
     let mut entity_of_draft = vec![0usize; drafts.len()];
-    for (slot, group) in members.iter().enumerate() {
+    out.entities.reserve(sizes.len());
+    for slot in 0..sizes.len() {
+        let group = &members[starts[slot]..starts[slot + 1]];
         let first = &drafts[group[0]];
         // fullest: most words, then longest text, then first seen
         let canonical = group.iter().map(|&i| &drafts[i]).fold(first, |best, d| {
@@ -291,26 +404,28 @@ fn build(doc: &Doc, drafts: &[Draft], uf: &mut UnionFind) -> Entities {
             }
         });
         // the fullest mentions decide the type (short forms are the tagger's harder cases)
-        let mut votes: FastMap<EntityType, usize> = FastMap::default();
+        let mut votes = [0usize; 4];
+        let slot_of = |k: EntityType| EntityType::ALL.iter().position(|&x| x == k).unwrap_or(0);
         for &i in group {
             let d = &drafts[i];
             if d.words.len() < canonical.words.len() {
                 continue;
             }
-            let kind = if d.kind == EntityType::Loc && SEATS_OF_POWER.contains(&d.key.as_str()) {
+            let kind = if d.kind == EntityType::Loc && SEATS_OF_POWER.contains(&keys[i]) {
                 EntityType::Org
             } else {
                 d.kind
             };
-            *votes.entry(kind).or_default() += 1;
+            votes[slot_of(kind)] += 1;
         }
+        let kinds_voted = votes.iter().filter(|&&v| v > 0).count();
         let kind = EntityType::ALL
             .iter()
             .copied()
             .max_by_key(|k| {
                 (
-                    votes.get(k).copied().unwrap_or(0),
-                    usize::from(*k == canonical.kind || votes.len() == 1),
+                    votes[slot_of(*k)],
+                    usize::from(*k == canonical.kind || kinds_voted == 1),
                 )
             })
             .unwrap_or(canonical.kind);
@@ -330,6 +445,7 @@ fn build(doc: &Doc, drafts: &[Draft], uf: &mut UnionFind) -> Entities {
             first_start: doc.tokens[first.tokens.start].start,
         });
     }
+    out.mentions.reserve(drafts.len());
     for (i, d) in drafts.iter().enumerate() {
         let id = entity_of_draft[i];
         out.mentions.push(Mention {

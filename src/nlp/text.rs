@@ -281,8 +281,21 @@ fn is_title_abbreviation(token_text: &str) -> bool {
         // A single capital letter with a period is an initial (J. K. Rowling).
         return c.is_uppercase();
     }
-    let lower = body.to_lowercase();
-    TITLE_ABBREVIATIONS.contains(&lower.as_str())
+    with_lower(body, |lower| TITLE_ABBREVIATIONS.contains(&lower))
+}
+
+/// Calls `f` with `word` in lower case, without allocating for short ASCII words.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 24];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(b) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 fn is_quote_char(c: char) -> bool {
@@ -351,12 +364,21 @@ struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
+    #[inline]
     fn char_at(&self, i: usize) -> Option<char> {
-        self.text.get(i..).and_then(|s| s.chars().next())
+        match self.text.as_bytes().get(i) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => self.text.get(i..).and_then(|s| s.chars().next()),
+            None => None,
+        }
     }
 
+    #[inline]
     fn char_before(&self, i: usize) -> Option<char> {
-        self.text.get(..i).and_then(|s| s.chars().next_back())
+        match i.checked_sub(1).and_then(|j| self.text.as_bytes().get(j)) {
+            Some(&b) if b.is_ascii() && self.text.is_char_boundary(i) => Some(char::from(b)),
+            _ => self.text.get(..i).and_then(|s| s.chars().next_back()),
+        }
     }
 }
 
@@ -406,24 +428,28 @@ fn push_token(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, kin
 
 /// Where a clitic (`'s`, `n't`, `'re`, `'ve`, `'ll`, `'d`, `'m`) begins in a word, if any.
 fn clitic_split(word: &str) -> Option<usize> {
-    let lower_tail = |n: usize| -> Option<(usize, String)> {
-        let idx = word.char_indices().rev().nth(n - 1)?.0;
-        Some((idx, word[idx..].to_lowercase()))
-    };
-    if let Some((idx, tail)) = lower_tail(3)
-        && (tail == "n't" || tail == "n’t")
+    // Byte offsets of the last three characters. Only ASCII letters and the two apostrophes
+    // can match below, and no other character lower-cases to one of them, so comparing while
+    // ignoring ASCII case is the same as comparing lower-cased text.
+    let mut starts = [None; 3];
+    for (k, (idx, _)) in word.char_indices().rev().take(3).enumerate() {
+        starts[k] = Some(idx);
+    }
+    if let Some(idx) = starts[2]
+        && (word[idx..].eq_ignore_ascii_case("n't") || word[idx..].eq_ignore_ascii_case("n’t"))
     {
         return (idx > 0).then_some(idx);
     }
-    for n in [2, 3] {
-        if let Some((idx, tail)) = lower_tail(n) {
-            let mut cs = tail.chars();
-            if cs.next().is_some_and(is_apostrophe) {
-                let rest: String = cs.collect();
-                if matches!(rest.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m") && idx > 0 {
-                    return Some(idx);
-                }
-            }
+    for idx in [starts[1], starts[2]].into_iter().flatten() {
+        let tail = &word[idx..];
+        let rest = tail.strip_prefix('\'').or_else(|| tail.strip_prefix('’'));
+        if let Some(rest) = rest
+            && ["s", "re", "ve", "ll", "d", "m"]
+                .iter()
+                .any(|c| rest.eq_ignore_ascii_case(c))
+            && idx > 0
+        {
+            return Some(idx);
         }
     }
     None
@@ -617,11 +643,14 @@ fn is_unicode_punct(c: char) -> bool {
 }
 
 fn starts_url(s: &str) -> bool {
-    let lower = |n: usize| s.get(..n).map(|p| p.to_ascii_lowercase());
-    lower(7).as_deref() == Some("http://")
-        || lower(8).as_deref() == Some("https://")
-        || (lower(4).as_deref() == Some("www.")
-            && s[4..].chars().next().is_some_and(|c| c.is_alphanumeric()))
+    let starts = |p: &str| {
+        s.as_bytes()
+            .get(..p.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+    };
+    starts("http://")
+        || starts("https://")
+        || (starts("www.") && s[4..].chars().next().is_some_and(|c| c.is_alphanumeric()))
 }
 
 fn scan_url(text: &str, i: usize) -> usize {
@@ -682,9 +711,18 @@ fn scan_word(cur: &Cursor, i: usize) -> usize {
     loop {
         // consume a run of word characters
         let mut any = false;
-        while let Some(c) = cur.char_at(end) {
-            if is_word_char(c) {
-                last_was_digit = c.is_ascii_digit();
+        let bytes = text.as_bytes();
+        while let Some(&b) = bytes.get(end) {
+            if b.is_ascii_alphanumeric() {
+                last_was_digit = b.is_ascii_digit();
+                end += 1;
+                any = true;
+            } else if b.is_ascii() {
+                break;
+            } else if let Some(c) = cur.char_at(end)
+                && is_word_char(c)
+            {
+                last_was_digit = false;
                 end += c.len_utf8();
                 any = true;
             } else {
@@ -743,20 +781,21 @@ fn scan_word(cur: &Cursor, i: usize) -> usize {
     // A final period belongs to abbreviations, initials and dotted acronyms.
     if cur.char_at(end) == Some('.') && cur.char_at(end + 1) != Some('.') {
         let word = &text[i..end];
-        let lower = word.to_lowercase();
         let single_letter = word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic());
         let dotted = has_inner_period
             && word
                 .split('.')
                 .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic));
-        let abbreviation = if AMBIGUOUS_ABBREVIATIONS.contains(&lower.as_str()) {
-            // "No. 10" but "said no." and "the sun."
-            text[end + 1..]
-                .trim_start_matches([' ', '\u{a0}'])
-                .starts_with(|c: char| c.is_ascii_digit())
-        } else {
-            is_abbreviation(&lower)
-        };
+        let abbreviation = with_lower(word, |lower| {
+            if AMBIGUOUS_ABBREVIATIONS.contains(&lower) {
+                // "No. 10" but "said no." and "the sun."
+                text[end + 1..]
+                    .trim_start_matches([' ', '\u{a0}'])
+                    .starts_with(|c: char| c.is_ascii_digit())
+            } else {
+                is_abbreviation(lower)
+            }
+        });
         if abbreviation || single_letter || dotted {
             end += 1;
         }
@@ -814,8 +853,13 @@ fn gap(text: &str, from: usize, to: usize) -> Gap {
     if between.is_empty() {
         return Gap::None;
     }
-    let newlines =
-        between.bytes().filter(|&b| b == b'\n').count() + between.matches('\u{2029}').count() * 2;
+    if between == " " {
+        return Gap::Space;
+    }
+    let mut newlines = between.bytes().filter(|&b| b == b'\n').count();
+    if !between.is_ascii() {
+        newlines += between.matches('\u{2029}').count() * 2;
+    }
     match newlines {
         0 => Gap::Space,
         1 => Gap::LineBreak,
@@ -884,12 +928,11 @@ fn split_sentences(text: &str, tokens: &[Token], wrapped: bool) -> (Vec<Sentence
                     && g != Gap::None;
                 if tok.kind == TokenKind::Word {
                     // an abbreviation: only before a clear sentence start
-                    let lower_next = next_text.to_lowercase();
                     end_here = starts_new
                         && !is_title_abbreviation(tok_text)
-                        && (SENTENCE_STARTERS.contains(&lower_next.as_str())
-                            || next.kind == TokenKind::Quote
-                            || g >= Gap::LineBreak);
+                        && (next.kind == TokenKind::Quote
+                            || g >= Gap::LineBreak
+                            || with_lower(next_text, |l| SENTENCE_STARTERS.contains(&l)));
                 } else {
                     end_here = starts_new || (g >= Gap::LineBreak && !first.is_lowercase());
                 }

@@ -5,6 +5,7 @@ use crate::article::Article;
 use crate::config::TableStyle;
 use crate::corpus::InputError;
 use crate::extraction::Extraction;
+use std::borrow::Cow;
 use std::io::Write;
 
 /// The tables, in the order they are listed in summaries.
@@ -168,7 +169,10 @@ pub struct TableWriters<W: Write> {
     writers: Vec<csv::Writer<W>>,
     style: TableStyle,
     counts: RowCounts,
-    record: Vec<String>,
+    /// The table whose row is being written.
+    table: usize,
+    /// Scratch space for cells that must be built (guarded, joined lists).
+    buf: Vec<u8>,
 }
 
 impl<W: Write> TableWriters<W> {
@@ -194,7 +198,8 @@ impl<W: Write> TableWriters<W> {
             writers,
             style,
             counts: RowCounts::default(),
-            record: Vec::with_capacity(20),
+            table: 0,
+            buf: Vec::with_capacity(256),
         })
     }
 
@@ -203,132 +208,174 @@ impl<W: Write> TableWriters<W> {
         self.counts
     }
 
-    fn cell(&mut self, text: &str) {
-        let value = if self.style.formula_guard {
-            guard(text).into_owned()
-        } else {
-            text.to_string()
+    /// Starts a row of `table`.
+    fn row(&mut self, table: Table) {
+        self.table = table as usize;
+    }
+
+    fn cell(&mut self, text: &str) -> csv::Result<()> {
+        if self.style.formula_guard
+            && let Cow::Owned(guarded) = guard(text)
+        {
+            return self.writers[self.table].write_field(guarded);
+        }
+        self.writers[self.table].write_field(text)
+    }
+
+    /// A cell holding `items` joined by [`LIST_SEPARATOR`].
+    fn list_cell(&mut self, items: &[String]) -> csv::Result<()> {
+        let mut buf = std::mem::take(&mut self.buf);
+        buf.clear();
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                buf.extend_from_slice(LIST_SEPARATOR.as_bytes());
+            }
+            buf.extend_from_slice(item.as_bytes());
+        }
+        let result = match std::str::from_utf8(&buf) {
+            Ok(text) => self.cell(text),
+            Err(_) => self.cell(&String::from_utf8_lossy(&buf)),
         };
-        self.record.push(value);
+        self.buf = buf;
+        result
     }
 
-    fn num(&mut self, n: usize) {
-        self.record.push(n.to_string());
+    fn num(&mut self, n: usize) -> csv::Result<()> {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = n;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.writers[self.table].write_field(&digits[at..])
     }
 
-    fn opt_num(&mut self, n: Option<usize>) {
-        self.record
-            .push(n.map(|n| n.to_string()).unwrap_or_default());
+    fn opt_num(&mut self, n: Option<usize>) -> csv::Result<()> {
+        match n {
+            Some(n) => self.num(n),
+            None => self.writers[self.table].write_field(b""),
+        }
     }
 
-    fn emit(&mut self, table: Table) -> csv::Result<()> {
-        self.writers[table as usize].write_record(&self.record)?;
-        self.record.clear();
-        self.counts.rows[table as usize] += 1;
+    fn emit(&mut self) -> csv::Result<()> {
+        self.writers[self.table].write_record(None::<&[u8]>)?;
+        self.counts.rows[self.table] += 1;
         Ok(())
     }
 
     /// Writes the rows of one analysed article to every table.
     pub fn write_article(&mut self, a: &Article, x: &Extraction) -> csv::Result<()> {
         let id = a.id.as_str();
-        self.cell(id);
-        self.cell(a.source_id.as_deref().unwrap_or(""));
-        self.cell(&a.path);
-        self.opt_num(a.record);
-        self.cell(a.title.as_deref().unwrap_or(""));
-        self.cell(a.published.as_deref().unwrap_or(""));
-        self.cell(a.url.as_deref().unwrap_or(""));
-        self.cell(&a.authors.join(LIST_SEPARATOR));
-        self.cell(&x.language);
-        self.num(x.stats.chars);
-        self.num(x.stats.words);
-        self.num(x.stats.sentences);
-        self.num(x.entities.len());
-        self.num(x.mentions.len());
-        self.num(x.quotes.len());
-        self.num(x.times.len());
-        self.num(x.events.len());
-        self.cell(&x.content_hash);
-        self.cell(x.status.as_str());
-        self.emit(Table::Articles)?;
+        self.row(Table::Articles);
+        self.cell(id)?;
+        self.cell(a.source_id.as_deref().unwrap_or(""))?;
+        self.cell(&a.path)?;
+        self.opt_num(a.record)?;
+        self.cell(a.title.as_deref().unwrap_or(""))?;
+        self.cell(a.published.as_deref().unwrap_or(""))?;
+        self.cell(a.url.as_deref().unwrap_or(""))?;
+        self.list_cell(&a.authors)?;
+        self.cell(&x.language)?;
+        self.num(x.stats.chars)?;
+        self.num(x.stats.words)?;
+        self.num(x.stats.sentences)?;
+        self.num(x.entities.len())?;
+        self.num(x.mentions.len())?;
+        self.num(x.quotes.len())?;
+        self.num(x.times.len())?;
+        self.num(x.events.len())?;
+        self.cell(&x.content_hash)?;
+        self.cell(x.status.as_str())?;
+        self.emit()?;
 
         for e in &x.entities {
-            self.cell(id);
-            self.num(e.id);
-            self.cell(e.kind.as_str());
-            self.cell(&e.canonical);
-            self.num(e.mention_count);
-            self.cell(&e.surface_forms.join(LIST_SEPARATOR));
-            self.num(e.first_start);
-            self.emit(Table::Entities)?;
+            self.row(Table::Entities);
+            self.cell(id)?;
+            self.num(e.id)?;
+            self.cell(e.kind.as_str())?;
+            self.cell(&e.canonical)?;
+            self.num(e.mention_count)?;
+            self.list_cell(&e.surface_forms)?;
+            self.num(e.first_start)?;
+            self.emit()?;
         }
         for m in &x.mentions {
-            self.cell(id);
-            self.num(m.entity_id);
-            self.cell(m.kind.as_str());
-            self.cell(&m.text);
-            self.num(m.span.start);
-            self.num(m.span.end);
-            self.num(m.sentence);
-            self.emit(Table::Mentions)?;
+            self.row(Table::Mentions);
+            self.cell(id)?;
+            self.num(m.entity_id)?;
+            self.cell(m.kind.as_str())?;
+            self.cell(&m.text)?;
+            self.num(m.span.start)?;
+            self.num(m.span.end)?;
+            self.num(m.sentence)?;
+            self.emit()?;
         }
         for q in &x.quotes {
-            self.cell(id);
-            self.num(q.id);
-            self.cell(q.kind.as_str());
-            self.cell(&q.speaker);
-            self.opt_num(q.speaker_entity_id);
-            self.cell(&q.speaker_text);
-            self.opt_num(q.speaker_span.map(|s| s.start));
-            self.opt_num(q.speaker_span.map(|s| s.end));
-            self.cell(&q.cue);
-            self.opt_num(q.cue_span.map(|s| s.start));
-            self.opt_num(q.cue_span.map(|s| s.end));
-            self.cell(&q.text);
-            self.num(q.span.start);
-            self.num(q.span.end);
-            self.num(q.sentence);
-            self.emit(Table::Quotes)?;
+            self.row(Table::Quotes);
+            self.cell(id)?;
+            self.num(q.id)?;
+            self.cell(q.kind.as_str())?;
+            self.cell(&q.speaker)?;
+            self.opt_num(q.speaker_entity_id)?;
+            self.cell(&q.speaker_text)?;
+            self.opt_num(q.speaker_span.map(|s| s.start))?;
+            self.opt_num(q.speaker_span.map(|s| s.end))?;
+            self.cell(&q.cue)?;
+            self.opt_num(q.cue_span.map(|s| s.start))?;
+            self.opt_num(q.cue_span.map(|s| s.end))?;
+            self.cell(&q.text)?;
+            self.num(q.span.start)?;
+            self.num(q.span.end)?;
+            self.num(q.sentence)?;
+            self.emit()?;
         }
         for t in &x.times {
-            self.cell(id);
-            self.num(t.id);
-            self.cell(&t.text);
-            self.cell(t.kind.as_str());
-            self.cell(&t.value);
-            self.num(t.span.start);
-            self.num(t.span.end);
-            self.num(t.sentence);
-            self.emit(Table::Times)?;
+            self.row(Table::Times);
+            self.cell(id)?;
+            self.num(t.id)?;
+            self.cell(&t.text)?;
+            self.cell(t.kind.as_str())?;
+            self.cell(&t.value)?;
+            self.num(t.span.start)?;
+            self.num(t.span.end)?;
+            self.num(t.sentence)?;
+            self.emit()?;
         }
         for e in &x.events {
-            self.cell(id);
-            self.num(e.id);
-            self.cell(&e.kind);
-            self.cell(e.status.as_str());
-            self.cell(&e.trigger);
-            self.num(e.trigger_span.start);
-            self.num(e.trigger_span.end);
-            self.cell(&e.date_text);
-            self.cell(&e.date);
-            self.cell(&e.place);
-            self.cell(&e.participants.join(LIST_SEPARATOR));
-            self.num(e.sentence);
-            self.cell(&e.evidence);
-            self.num(e.mentions);
-            self.emit(Table::Events)?;
+            self.row(Table::Events);
+            self.cell(id)?;
+            self.num(e.id)?;
+            self.cell(&e.kind)?;
+            self.cell(e.status.as_str())?;
+            self.cell(&e.trigger)?;
+            self.num(e.trigger_span.start)?;
+            self.num(e.trigger_span.end)?;
+            self.cell(&e.date_text)?;
+            self.cell(&e.date)?;
+            self.cell(&e.place)?;
+            self.list_cell(&e.participants)?;
+            self.num(e.sentence)?;
+            self.cell(&e.evidence)?;
+            self.num(e.mentions)?;
+            self.emit()?;
         }
         Ok(())
     }
 
     /// Writes one row of `errors.csv`.
     pub fn write_error(&mut self, e: &InputError) -> csv::Result<()> {
-        self.cell(&e.path);
-        self.opt_num(e.record);
-        self.cell(e.stage.as_str());
-        self.cell(e.kind);
-        self.cell(&e.message);
-        self.emit(Table::Errors)
+        self.row(Table::Errors);
+        self.cell(&e.path)?;
+        self.opt_num(e.record)?;
+        self.cell(e.stage.as_str())?;
+        self.cell(e.kind)?;
+        self.cell(&e.message)?;
+        self.emit()
     }
 
     /// Writes a row carried over from an earlier run's `table`, as it was.

@@ -170,7 +170,7 @@ pub fn shape_class(word: &str) -> u8 {
     6
 }
 
-fn is_all_caps(word: &str) -> bool {
+pub(super) fn is_all_caps(word: &str) -> bool {
     let mut letters = 0;
     for c in word.chars() {
         if c.is_lowercase() {
@@ -192,7 +192,7 @@ fn lowercase(word: &str) -> Cow<'_, str> {
     }
 }
 
-fn has_letter(word: &str) -> bool {
+pub(super) fn has_letter(word: &str) -> bool {
     word.chars().any(char::is_alphabetic)
 }
 
@@ -215,6 +215,20 @@ pub fn is_caps_sentence<S: AsRef<str>>(tokens: &[S]) -> bool {
 
 /// Lower case, with digits mapped to `0`.
 fn lower_norm(word: &str) -> String {
+    if word.is_ascii() {
+        let lower: Vec<u8> = word
+            .bytes()
+            .map(|b| {
+                if b.is_ascii_digit() {
+                    b'0'
+                } else {
+                    b.to_ascii_lowercase()
+                }
+            })
+            .collect();
+        // ASCII in, ASCII out
+        return String::from_utf8(lower).unwrap_or_default();
+    }
     word.chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c.is_ascii_digit() { '0' } else { c })
@@ -261,52 +275,88 @@ pub fn form_key(word: &str, offset: i8) -> u64 {
 /// The feature keys of `word` seen from a token `offset` positions away (-2..=2), appended
 /// to `out`.
 pub fn word_keys(word: &str, info: &WordInfo, offset: i8, out: &mut Vec<u64>) {
-    if word == BOS || word == EOS {
-        out.push(feature_key(template::PAD, offset, word));
-        return;
+    WordForms::new(word).keys(info, offset, out);
+}
+
+/// What the feature keys of a word are built from, worked out once for every offset.
+#[derive(Debug, Clone)]
+pub struct WordForms<'w> {
+    /// The word, truncated.
+    word: &'w str,
+    /// A sentence pad (`BOS`, `EOS`): one key only.
+    pad: bool,
+    /// Lower case with digits as `0`.
+    lower: String,
+    /// Shape with runs cut to one.
+    short: String,
+}
+
+impl<'w> WordForms<'w> {
+    /// The forms of `word`.
+    pub fn new(word: &'w str) -> WordForms<'w> {
+        if word == BOS || word == EOS {
+            return WordForms {
+                word,
+                pad: true,
+                lower: String::new(),
+                short: String::new(),
+            };
+        }
+        let word = truncate(word);
+        WordForms {
+            word,
+            pad: false,
+            lower: lower_norm(word),
+            short: shape(word, 1),
+        }
     }
-    let word = truncate(word);
-    let lower = lower_norm(word);
-    let short = shape(word, 1);
-    let o = offset;
-    out.push(feature_key(template::LOWER, o, &lower));
-    out.push(feature_key(template::SHORT_SHAPE, o, &short));
-    let profile = [info.profile + b'0'];
-    let profile = std::str::from_utf8(&profile).unwrap_or("0");
-    match offset.unsigned_abs() {
-        0 => {
-            out.push(feature_key(template::FORM, o, word));
-            out.push(feature_key(template::SHAPE, o, &shape(word, 4)));
-            out.push(feature_key(template::PROFILE, o, profile));
-            for n in 1..=4 {
-                if let Some(p) = char_prefix(word, n) {
-                    out.push(feature_key(template::PREFIX + n as u8 - 1, o, p));
-                }
-                if let Some(s) = char_suffix(&lower, n) {
-                    out.push(feature_key(template::SUFFIX + n as u8 - 1, o, s));
-                }
-            }
-            if let Some(c) = info.clusters {
-                for (g, id) in c.iter().enumerate() {
-                    out.push(feature_key(template::CLUSTER + g as u8, o, &id.to_string()));
-                }
-            }
+
+    /// The keys seen from a token `offset` positions away (as [`word_keys`]).
+    pub fn keys(&self, info: &WordInfo, offset: i8, out: &mut Vec<u64>) {
+        let (word, lower, o) = (self.word, self.lower.as_str(), offset);
+        if self.pad {
+            out.push(feature_key(template::PAD, o, word));
+            return;
         }
-        1 => {
-            out.push(feature_key(template::FORM, o, word));
-            out.push(feature_key(template::PROFILE, o, profile));
-            if let Some(s) = char_suffix(&lower, 3) {
-                out.push(feature_key(template::SUFFIX + 2, o, s));
-            }
-            if let Some(c) = info.clusters {
-                for (g, id) in c.iter().enumerate() {
-                    out.push(feature_key(template::CLUSTER + g as u8, o, &id.to_string()));
+        out.push(feature_key(template::LOWER, o, lower));
+        out.push(feature_key(template::SHORT_SHAPE, o, &self.short));
+        let profile = [info.profile + b'0'];
+        let profile = std::str::from_utf8(&profile).unwrap_or("0");
+        match offset.unsigned_abs() {
+            0 => {
+                out.push(feature_key(template::FORM, o, word));
+                out.push(feature_key(template::SHAPE, o, &shape(word, 4)));
+                out.push(feature_key(template::PROFILE, o, profile));
+                for n in 1..=4 {
+                    if let Some(p) = char_prefix(word, n) {
+                        out.push(feature_key(template::PREFIX + n as u8 - 1, o, p));
+                    }
+                    if let Some(s) = char_suffix(lower, n) {
+                        out.push(feature_key(template::SUFFIX + n as u8 - 1, o, s));
+                    }
+                }
+                if let Some(c) = info.clusters {
+                    for (g, id) in c.iter().enumerate() {
+                        out.push(feature_key(template::CLUSTER + g as u8, o, &id.to_string()));
+                    }
                 }
             }
-        }
-        _ => {
-            if let Some(c) = info.clusters {
-                out.push(feature_key(template::CLUSTER + 1, o, &c[1].to_string()));
+            1 => {
+                out.push(feature_key(template::FORM, o, word));
+                out.push(feature_key(template::PROFILE, o, profile));
+                if let Some(s) = char_suffix(lower, 3) {
+                    out.push(feature_key(template::SUFFIX + 2, o, s));
+                }
+                if let Some(c) = info.clusters {
+                    for (g, id) in c.iter().enumerate() {
+                        out.push(feature_key(template::CLUSTER + g as u8, o, &id.to_string()));
+                    }
+                }
+            }
+            _ => {
+                if let Some(c) = info.clusters {
+                    out.push(feature_key(template::CLUSTER + 1, o, &c[1].to_string()));
+                }
             }
         }
     }
@@ -369,7 +419,7 @@ impl Prepared<'_> {
     }
 }
 
-fn is_initial(prev: Option<&str>) -> bool {
+pub(super) fn is_initial(prev: Option<&str>) -> bool {
     matches!(
         prev,
         None | Some("\"" | "'" | "(" | "[" | ":" | "-" | "--" | "``")
@@ -377,7 +427,7 @@ fn is_initial(prev: Option<&str>) -> bool {
 }
 
 /// The profile bucket given to tokens without capitals in [`Prepared::profiles`].
-const LOWER_CASE_PROFILE: u8 = 7;
+pub(super) const LOWER_CASE_PROFILE: u8 = 7;
 
 /// How a word is written across one document (outside headlines).
 #[derive(Debug, Default)]

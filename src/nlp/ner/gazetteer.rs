@@ -76,38 +76,75 @@ impl Gazetteer {
     /// 3 unit) for every list entry the token is part of. Linear in the number of tokens.
     pub fn matches<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<u64> {
         let mut out = vec![0u64; tokens.len()];
-        for i in 0..tokens.len() {
-            let mut h = Fnv::new();
-            for j in i..tokens.len().min(i + MAX_TOKENS) {
-                if j > i {
-                    h = h.byte(SEPARATOR);
-                }
-                h = h.bytes(tokens[j].as_ref().as_bytes());
+        self.matches_into(
+            tokens.len(),
+            |i| tokens[i].as_ref(),
+            |i| self.first(tokens[i].as_ref()),
+            &mut out,
+        );
+        out
+    }
+
+    /// What the entry table holds for a phrase that starts with `token`: the lists of the
+    /// one-token entry and [`PREFIX_BIT`] when longer entries start with it (0 when nothing).
+    /// Depends on the token only, so a caller may cache it per word.
+    pub fn first(&self, token: &str) -> u64 {
+        self.entries
+            .get(&Fnv::new().bytes(token.as_bytes()).finish())
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// [`Gazetteer::matches`] over `n` tokens given by `text`, with `first(i)` the value of
+    /// [`Gazetteer::first`] for token `i` (cached by the caller), into `out` (`n` zeros).
+    pub fn matches_into<'t>(
+        &self,
+        n: usize,
+        text: impl Fn(usize) -> &'t str,
+        first: impl Fn(usize) -> u64,
+        out: &mut [u64],
+    ) {
+        for i in 0..n {
+            let bits = first(i);
+            if bits == 0 {
+                continue;
+            }
+            mark(out, i, i, bits);
+            if bits & PREFIX_BIT == 0 {
+                continue;
+            }
+            let mut h = Fnv::new().bytes(text(i).as_bytes());
+            for j in i + 1..n.min(i + MAX_TOKENS) {
+                h = h.byte(SEPARATOR).bytes(text(j).as_bytes());
                 let Some(&bits) = self.entries.get(&h.finish()) else {
                     break;
                 };
-                let lists = bits & !PREFIX_BIT;
-                for li in 0..N_LISTS {
-                    if lists & (1 << li) == 0 {
-                        continue;
-                    }
-                    let base = li * 4;
-                    if i == j {
-                        out[i] |= 1 << (base + 3);
-                    } else {
-                        out[i] |= 1 << base;
-                        for o in &mut out[i + 1..j] {
-                            *o |= 1 << (base + 1);
-                        }
-                        out[j] |= 1 << (base + 2);
-                    }
-                }
+                mark(out, i, j, bits);
                 if bits & PREFIX_BIT == 0 {
                     break;
                 }
             }
         }
-        out
+    }
+}
+
+/// Marks tokens `i..=j` as an entry of the lists in `bits`.
+fn mark(out: &mut [u64], i: usize, j: usize, bits: u64) {
+    let lists = bits & !PREFIX_BIT;
+    for li in 0..N_LISTS {
+        if lists & (1 << li) == 0 {
+            continue;
+        }
+        let base = li * 4;
+        if i == j {
+            out[i] |= 1 << (base + 3);
+        } else {
+            out[i] |= 1 << base;
+            for o in &mut out[i + 1..j] {
+                *o |= 1 << (base + 1);
+            }
+            out[j] |= 1 << (base + 2);
+        }
     }
 }
 

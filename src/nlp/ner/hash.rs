@@ -1,7 +1,8 @@
 //! Stable 64-bit hashing for feature keys and fast hash maps keyed by them.
 //!
-//! Keys must not change between the machine that trained a model and the one that runs it,
-//! so this is a fixed FNV-1a with a murmur finaliser, not the standard library's random hasher.
+//! Feature keys must not change between the machine that trained a model and the one that runs
+//! it, so they are a fixed FNV-1a with a murmur finaliser ([`Fnv`], [`feature_key`]). Maps that
+//! live only in memory use [`FastMap`], whose hasher reads eight bytes at a step.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -65,33 +66,72 @@ pub fn feature_key(template: u8, offset: i8, value: &str) -> u64 {
         .finish()
 }
 
-/// A hasher for maps whose keys are already well mixed or short strings (FNV-1a).
+const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// A fast hash of a byte string for in-memory tables (eight bytes at a step). Not a feature
+/// key: it may change between versions, so nothing stored may depend on it.
+#[inline]
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = (bytes.len() as u64).wrapping_mul(MIX);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(MIX);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(MIX);
+    }
+    // the table index is taken from the low bits: fold the well-mixed high bits down
+    h ^ (h >> 29)
+}
+
+/// A hasher for in-memory maps ([`FastMap`]): [`hash_bytes`] for strings, one multiply for
+/// integers. Deterministic, unlike the standard library's randomly seeded SipHash, and several
+/// times faster on the short keys of text processing.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct FnvHasher(u64);
+pub struct FastHasher(u64);
 
-impl Hasher for FnvHasher {
+impl Hasher for FastHasher {
+    #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        self.0 ^ (self.0 >> 29)
     }
 
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { FNV_OFFSET } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(FNV_PRIME);
-        }
-        self.0 = h;
+        self.0 = (self.0.rotate_left(5) ^ hash_bytes(bytes)).wrapping_mul(MIX);
     }
 
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    #[inline]
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    #[inline]
     fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n)
-            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-            .rotate_left(29);
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(MIX);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
     }
 }
 
-/// A `HashMap` using [`FnvHasher`].
-pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FnvHasher>>;
+/// A `HashMap` using [`FastHasher`].
+pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// A `HashSet` using [`FastHasher`].
+pub type FastSet<K> = std::collections::HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// An open-addressing table from non-zero 64-bit keys to `u32` values, stored as two flat
 /// arrays so that a model can carry it ready to use (no rebuilding at load time).

@@ -63,6 +63,58 @@ pub fn casing_key(lower: &str) -> u64 {
     Fnv::new().byte(0xCA).bytes(lower.as_bytes()).finish()
 }
 
+impl Model {
+    /// The index of the precomputed vector of `form`, if the model has one.
+    pub fn vocab_index(&self, form: &str) -> Option<u32> {
+        match self.vocab.get(features::vocab_key(form)) {
+            Some(i) if (i as usize + 1) * VECTOR <= self.vectors.len() => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The index into `casing_entries` of lower-cased `lower`, if the casing table knows it
+    /// (and its entry is well formed).
+    pub fn casing_index(&self, lower: &str) -> Option<usize> {
+        let i = self.casing.get(casing_key(lower))? as usize;
+        let &(s, e, _) = self.casing_entries.get(i)?;
+        self.strings.get(s as usize..e as usize)?;
+        Some(i)
+    }
+
+    /// Computes the vector of a word the model has no precomputed vector for (`VECTOR`
+    /// values into `out`) from its feature rows; `keys` is scratch space.
+    pub fn compute_vector(&self, form: &str, keys: &mut Vec<u64>, out: &mut [i16]) {
+        let profile = if form.chars().any(char::is_alphabetic) && form.len() <= 64 {
+            self.casing(&form.to_lowercase()).map_or(0, |c| c.1)
+        } else {
+            0
+        };
+        let info = WordInfo {
+            clusters: None,
+            profile,
+        };
+        let forms = features::WordForms::new(form);
+        for (w, offset) in (-2i8..=2).enumerate() {
+            keys.clear();
+            forms.keys(&info, offset, keys);
+            let mut acc = [0i32; N_TAGS];
+            for &k in keys.iter() {
+                if let Some(r) = self.features.get(k) {
+                    let r = r as usize * N_TAGS;
+                    if let Some(row) = self.rows.get(r..r + N_TAGS) {
+                        for (a, &v) in acc.iter_mut().zip(row) {
+                            *a += i32::from(v);
+                        }
+                    }
+                }
+            }
+            for (t, a) in acc.iter().enumerate() {
+                out[w * N_TAGS + t] = (*a).clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16;
+            }
+        }
+    }
+}
+
 impl Casing for Model {
     fn casing(&self, lower: &str) -> Option<(&str, u8)> {
         let i = self.casing.get(casing_key(lower))? as usize;
@@ -112,40 +164,13 @@ impl<'m, 'w> Scorer<'m, 'w> {
         if let Some(&s) = self.cache.get(form) {
             return s;
         }
-        let m = self.model;
-        let slot = match m.vocab.get(features::vocab_key(form)) {
-            Some(i) if (i as usize + 1) * VECTOR <= m.vectors.len() => Slot::Vocab(i),
-            _ => {
-                let profile = if form.chars().any(char::is_alphabetic) && form.len() <= 64 {
-                    m.casing(&form.to_lowercase()).map_or(0, |c| c.1)
-                } else {
-                    0
-                };
-                let info = WordInfo {
-                    clusters: None,
-                    profile,
-                };
+        let slot = match self.model.vocab_index(form) {
+            Some(i) => Slot::Vocab(i),
+            None => {
                 let at = self.local.len();
                 self.local.resize(at + VECTOR, 0);
-                for (w, offset) in (-2i8..=2).enumerate() {
-                    self.keys.clear();
-                    features::word_keys(form, &info, offset, &mut self.keys);
-                    let mut acc = [0i32; N_TAGS];
-                    for &k in &self.keys {
-                        if let Some(r) = m.features.get(k) {
-                            let r = r as usize * N_TAGS;
-                            if let Some(row) = m.rows.get(r..r + N_TAGS) {
-                                for (a, &v) in acc.iter_mut().zip(row) {
-                                    *a += i32::from(v);
-                                }
-                            }
-                        }
-                    }
-                    for (t, a) in acc.iter().enumerate() {
-                        self.local[at + w * N_TAGS + t] =
-                            (*a).clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16;
-                    }
-                }
+                self.model
+                    .compute_vector(form, &mut self.keys, &mut self.local[at..]);
                 Slot::Local((at / VECTOR) as u32)
             }
         };
@@ -207,7 +232,12 @@ impl<'m, 'w> Scorer<'m, 'w> {
 
 /// [`viterbi`] for integer scores, shifting the scores at every step so that they stay small
 /// however long the sentence.
-fn viterbi_i32(emissions: &[i32], n: usize, transitions: &[i32], back: &mut Vec<u8>) -> Vec<u8> {
+pub(super) fn viterbi_i32(
+    emissions: &[i32],
+    n: usize,
+    transitions: &[i32],
+    back: &mut Vec<u8>,
+) -> Vec<u8> {
     const NEG: i32 = i32::MIN / 4;
     if n == 0 || emissions.len() < n * N_TAGS || transitions.len() < (N_TAGS + 1) * N_TAGS {
         return vec![0; n];
