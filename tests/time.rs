@@ -234,6 +234,75 @@ fn ids_are_in_text_order_and_sentences_are_indices() {
     assert_eq!(t.iter().map(|x| x.sentence).collect::<Vec<_>>(), vec![0, 1]);
 }
 
+#[test]
+fn modifiers_and_prepositions_stay_outside() {
+    // a determiner before a hyphenated modifier belongs to the noun; "over" before "the" is a
+    // preposition; "only" and "just" are focus particles
+    assert_eq!(
+        values(
+            "It posted a third-quarter loss under its two-year plan. Prices fell over the past two years. He has led it for only six months. They met just a decade ago. It lasted just over an hour.",
+            tuesday()
+        ),
+        pairs(&[
+            ("third-quarter", "2016-Q3"),
+            ("two-year", "P2Y"),
+            ("the past two years", "P2Y"),
+            ("six months", "P6M"),
+            ("a decade ago", "2007"),
+            ("over an hour", "PT1H"),
+        ])
+    );
+}
+
+#[test]
+fn datelines_are_dates() {
+    assert_eq!(
+        values(
+            "WASHINGTON, August 8 (Xinhua) -- President Bill Clinton Saturday vowed to hunt down the bombers.",
+            Some(day(1998, 8, 8))
+        ),
+        pairs(&[("August 8", "1998-08-08"), ("Saturday", "1998-08-08")])
+    );
+}
+
+#[test]
+fn tense_cues_that_mislead() {
+    // 2000-04-05 is a Wednesday
+    let wednesday = Some(day(2000, 4, 5));
+    assert_eq!(
+        values(
+            "A bomb exploded next to the embassy on Friday. He could be located Monday. The father would be traveling Thursday. He could come as early as Tuesday. Until Thursday, they had not called him a suspect.",
+            wednesday
+        ),
+        pairs(&[
+            ("Friday", "2000-03-31"),
+            ("Monday", "2000-04-03"),
+            ("Thursday", "2000-04-06"),
+            ("Tuesday", "2000-04-11"),
+            ("Thursday", "2000-03-30"),
+        ])
+    );
+    assert_eq!(
+        values(
+            "The offer was extended to Nov. 16. The office was created, effective Feb. 1. The talks are supposed to conclude by December. The case is heard in December.",
+            Some(day(1989, 10, 30))
+        ),
+        pairs(&[
+            ("Nov. 16", "1989-11-16"),
+            ("Feb. 1", "1990-02-01"),
+            ("December", "1989-12"),
+            ("December", "1989-12"),
+        ])
+    );
+    assert_eq!(
+        values(
+            "On Tuesday, the league plans to hold a news conference.",
+            Some(day(1998, 10, 26))
+        ),
+        pairs(&[("Tuesday", "1998-10-27")])
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 

@@ -82,6 +82,7 @@ pub fn scan(p: &[Piece], ctx: &Context) -> Vec<Match> {
                 while m.end < p.len() && p[m.end].joined {
                     m.end += 1;
                 }
+                m.start = modifier_start(p, &m);
                 i = m.end;
                 out.push(m);
             }
@@ -92,6 +93,48 @@ pub fn scan(p: &[Piece], ctx: &Context) -> Vec<Match> {
 }
 
 type Found = Option<Match>;
+
+/// Articles, demonstratives and possessives: words that open a noun phrase.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+    )
+}
+
+/// Where a match really starts. A hyphenated compound at its end ("a third-quarter loss",
+/// "its two-year plan", "the year-earlier $4.5 million") modifies the noun after it, and the
+/// determiner before it belongs to that noun, not to the time expression.
+fn modifier_start(p: &[Piece], m: &Match) -> usize {
+    let last = m.end.saturating_sub(1);
+    if !p.get(last).is_some_and(|x| x.joined) {
+        return m.start;
+    }
+    let mut start = m.start;
+    while start < last && !p[start].joined {
+        let w = p[start].norm.as_str();
+        let next = p.get(start + 1).map_or("", |x| x.norm.as_str());
+        if is_determiner(w) || matches!(w, "over" | "under") && is_determiner(next) {
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    if p[start].joined { m.start } else { start }
+}
 
 fn found(start: usize, end: usize, kind: TimeType, value: String) -> Found {
     Some(Match {
@@ -250,6 +293,7 @@ impl<'a> Parser<'a> {
         let mut best = self.core(i);
         // "about two years", "nearly forty years ago", "around Nov. 1"
         if let Some((k, _)) = self.lex(i, Class::Approx)
+            && self.approximates(i, k)
             && let Some(m) = self.core(k)
         {
             let dateish = matches!(
@@ -271,6 +315,37 @@ impl<'a> Parser<'a> {
             best = Some(Match { start: i, ..m });
         }
         best
+    }
+
+    /// Whether the approximating words at `i..k` belong to the amount that follows. Focus
+    /// particles ("only six months", "just a decade ago") do not; `over` and `under` are "more
+    /// than" and "less than" only after "just", "well", "for" or a verb of lasting ("lasted
+    /// over a week"), elsewhere they are the preposition ("over the past 20 years", "used over
+    /// three years").
+    fn approximates(&self, i: usize, k: usize) -> bool {
+        let first = self.w(i);
+        if matches!(first, "only" | "just" | "barely" | "merely") {
+            return false;
+        }
+        if matches!(first, "over" | "under") {
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            return matches!(
+                prev,
+                "just"
+                    | "well"
+                    | "for"
+                    | "last"
+                    | "lasts"
+                    | "lasted"
+                    | "lasting"
+                    | "take"
+                    | "takes"
+                    | "took"
+                    | "taken"
+                    | "taking"
+            ) && !(is_determiner(self.w(k)) && !matches!(self.w(k), "a" | "an"));
+        }
+        true
     }
 
     /// The longest match of any rule at `i`.
@@ -520,11 +595,13 @@ impl<'a> Parser<'a> {
         let _ = day;
         let candidates = [r.year() - 1, r.year(), r.year() + 1];
         let (tense, distance) = super::tense::tense_near(self.p, start, end);
+        // "was extended to Nov. 16": the date a past act points to may lie ahead
+        let target = start > 0 && matches!(self.w(start - 1), "to" | "through");
         let allowed = |y: &i32| -> bool {
             let d = dist(*y);
             match tense {
                 // "the fiscal year ended Jan. 31": a past verb right before it is the past
-                Tense::Past if distance <= 2 => d <= 0,
+                Tense::Past if distance <= 2 && !target => d <= 0,
                 Tense::Past => d <= 3,
                 Tense::Future => d >= 0,
                 Tense::Unknown => true,
@@ -1504,7 +1581,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         // "the first nine months", "the past two quarters"
-        let approx_end = self.lex(j, Class::Approx).map(|(e, _)| e);
+        let approx_end = self
+            .lex(j, Class::Approx)
+            .map(|(e, _)| e)
+            .filter(|e| self.approximates(j, *e));
         let (mut e, amount) = match self.amount(j) {
             Some(x) => x,
             None => match approx_end.and_then(|a| self.amount(a)) {

@@ -81,9 +81,6 @@ pub fn extract_with(
                 continue;
             };
             let span = Span::new(first.start, last.end);
-            if si == 0 && m.start <= 6 && is_dateline(&p[..m.start]) {
-                continue;
-            }
             let fixed = matches!(m.meaning, Meaning::Value(_));
             let value = match m.meaning {
                 Meaning::Value(v) => v,
@@ -135,15 +132,6 @@ pub fn extract_with(
         }
     }
     out
-}
-
-/// `WASHINGTON, August 11 (Xinhua) --`: the date of the dispatch, not of anything in it.
-fn is_dateline(before: &[pieces::Piece]) -> bool {
-    !before.is_empty()
-        && before
-            .iter()
-            .all(|x| x.punct || x.norm.chars().all(|c| !c.is_alphabetic()) || x.upper)
-        && before.iter().any(|x| x.upper)
 }
 
 /// The value of a shifted expression: from the last date mentioned (in this sentence for
