@@ -303,6 +303,69 @@ fn tense_cues_that_mislead() {
     );
 }
 
+#[test]
+fn fractions_lengths_and_pairs_of_days() {
+    assert_eq!(
+        values(
+            "They lived in camps for 2 1/2 years. She spent 5 1/2 hours there. A minute and a half later it fell. It was their third day-long meeting and a weeklong visit. The summit is on April 24 and 25.",
+            tuesday()
+        ),
+        pairs(&[
+            ("2 1/2 years", "P2Y6M"),
+            ("5 1/2 hours", "PT5H30M"),
+            ("A minute and a half", "PT1M30S"),
+            ("day-long", "P1D"),
+            ("weeklong", "P1W"),
+            ("April 24", "2017-04-24"),
+            ("25", "2017-04-25"),
+        ])
+    );
+}
+
+#[test]
+fn named_days_weeks_and_seasons() {
+    assert_eq!(
+        values(
+            "It is a theme from now to Election Day. The hearing will be the week of March 6. Costs fell this past spring. The letter was printed on the front page of the Communist Party daily Granma for its readers. For Poland, high noon comes today.",
+            Some(day(1998, 10, 26))
+        ),
+        pairs(&[
+            ("now", "PRESENT_REF"),
+            ("Election Day", "1998-11-03"),
+            ("the week of March 6", "1999-W09"),
+            ("this past spring", "1998-SP"),
+            ("today", "1998-10-26"),
+        ])
+    );
+}
+
+#[test]
+fn a_weekday_after_a_clock_time_takes_the_clause_tense() {
+    // 2000-04-05 is a Wednesday
+    assert_eq!(
+        values(
+            "The father will leave at 4 in the morning (4 a.m. EDT Thursday), Castro said. He traveled to the United States Thursday.",
+            Some(day(2000, 4, 5))
+        ),
+        pairs(&[
+            ("the morning", "2000-04-05TMO"),
+            ("4 a.m. EDT Thursday", "2000-04-06T04:00"),
+            ("Thursday", "2000-03-30"),
+        ])
+    );
+}
+
+#[test]
+fn a_day_counted_from_a_month_is_a_day_of_it() {
+    assert_eq!(
+        values(
+            "The site went up in October 1998. His name was crossed out that same day.",
+            tuesday()
+        ),
+        pairs(&[("October 1998", "1998-10"), ("that same day", "1998-10-XX")])
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 

@@ -84,7 +84,12 @@ pub fn scan(p: &[Piece], ctx: &Context) -> Vec<Match> {
                 }
                 m.start = modifier_start(p, &m);
                 i = m.end;
+                let second = parser.coordinated_day(&m);
                 out.push(m);
+                if let Some(d) = second {
+                    i = d.end;
+                    out.push(d);
+                }
             }
             _ => i += 1,
         }
@@ -343,7 +348,7 @@ impl<'a> Parser<'a> {
                     | "took"
                     | "taken"
                     | "taking"
-            ) && !(is_determiner(self.w(k)) && !matches!(self.w(k), "a" | "an"));
+            ) && (!is_determiner(self.w(k)) || matches!(self.w(k), "a" | "an"));
         }
         true
     }
@@ -353,7 +358,7 @@ impl<'a> Parser<'a> {
         if i >= self.p.len() || self.p[i].punct {
             return None;
         }
-        let rules: [fn(&Self, usize) -> Found; 17] = [
+        let rules: [fn(&Self, usize) -> Found; 18] = [
             Self::clock,
             Self::deictic_day,
             Self::relative,
@@ -371,6 +376,7 @@ impl<'a> Parser<'a> {
             Self::anchored,
             Self::reference_word,
             Self::the_unit,
+            Self::lasting,
         ];
         let mut best: Found = None;
         for rule in rules {
@@ -391,7 +397,12 @@ impl<'a> Parser<'a> {
         let x = self.p.get(i)?;
         if x.number {
             let digits: String = x.norm.chars().filter(|c| *c != ',').collect();
-            return digits.parse::<f64>().ok().map(|n| (i + 1, Amount::N(n)));
+            let n = digits.parse::<f64>().ok()?;
+            // "2 1/2 years"
+            if let Some(f) = self.p.get(i + 1).and_then(|y| fraction(&y.norm)) {
+                return Some((i + 2, Amount::N(n + f)));
+            }
+            return Some((i + 1, Amount::N(n)));
         }
         let (mut end, v) = self.lex(i, Class::Number)?;
         if v == "X" {
@@ -632,8 +643,10 @@ impl<'a> Parser<'a> {
     /// `10 p.m.`, `10:30`, `noon`, `midnight`, with a zone and a day: `10 p.m. EST Wednesday`.
     fn clock(&self, i: usize) -> Found {
         let x = self.p.get(i)?;
-        if self.cased && x.capital && i > 0 && matches!(x.norm.as_str(), "noon" | "midnight") {
-            return None; // "High Noon"
+        if matches!(x.norm.as_str(), "noon" | "midnight")
+            && (self.cased && x.capital && i > 0 || i > 0 && self.w(i - 1) == "high")
+        {
+            return None; // "High Noon", "high noon comes today"
         }
         let (mut end, hour, minute) = if matches!(x.norm.as_str(), "noon" | "midday") {
             (i + 1, 12, 0)
@@ -700,6 +713,13 @@ impl<'a> Parser<'a> {
             && let Meaning::Value(v) = &m.meaning
         {
             day = Some(v.split('T').next().unwrap_or(v).to_string());
+            // a bare weekday takes the tense of the whole expression: "will leave at 4 a.m.
+            // EDT Thursday"
+            if let Some((e, wd)) = self.weekday(after)
+                && e == m.end
+            {
+                day = Some(self.resolve_weekday(wd, 0, i, e));
+            }
             end = m.end;
         }
         let day = day.unwrap_or_else(|| "XXXX-XX-XX".to_string());
@@ -787,9 +807,11 @@ impl<'a> Parser<'a> {
             the = true;
             j += 1;
         }
+        let mut this_past = false;
         let dir: i64 = match self.w(j) {
             "this" if self.w(j + 1) == "past" => {
                 j += 1;
+                this_past = true;
                 -1
             }
             "this" if self.w(j + 1) == "coming" => {
@@ -913,8 +935,14 @@ impl<'a> Parser<'a> {
                 Some(r) => {
                     let here = Cal::Season(r.year(), s);
                     let start_day = here.first_day();
-                    // "last spring" said in the autumn is a year back, as TimeBank reads it
+                    // "last spring" said in the autumn is a year back, as TimeBank reads it;
+                    // "this past spring" is the one just gone
                     let year = match dir {
+                        -1 if this_past
+                            && start_day.is_some_and(|d| d + Duration::days(90) <= r) =>
+                        {
+                            r.year()
+                        }
                         -1 => r.year() - 1,
                         1 if start_day.is_some_and(|d| d <= r) => r.year() + 1,
                         _ => r.year(),
@@ -1510,6 +1538,9 @@ impl<'a> Parser<'a> {
                 "easter" => calendar::easter(y),
                 "good-friday" => calendar::easter(y).map(|d| d - Duration::days(2)),
                 "easter-monday" => calendar::easter(y).map(|d| d + Duration::days(1)),
+                // the Tuesday after the first Monday of November
+                "election-day" => calendar::nth_weekday(y, 11, chrono::Weekday::Mon, 1)
+                    .map(|d| d + Duration::days(1)),
                 md => {
                     let (m, d) = md.split_once('-')?;
                     NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)
@@ -1659,6 +1690,16 @@ impl<'a> Parser<'a> {
         if self.w(end) == "or" && self.w(end + 1) == "so" {
             end += 2;
         }
+        // "a minute and a half"
+        if !half
+            && self.w(end) == "and"
+            && self.w(end + 1) == "a"
+            && self.w(end + 2) == "half"
+            && let Amount::N(n) = amount
+        {
+            amount = Amount::N(n + 0.5);
+            end += 3;
+        }
         // "two days ago", "a year earlier", "three weeks later", "two months from now"
         let shift_word = self.w(end);
         let back = match shift_word {
@@ -1668,7 +1709,8 @@ impl<'a> Parser<'a> {
             _ => None,
         };
         // "three days later", "a week earlier": TimeBank marks the length of time
-        let short_unit = matches!(u, "D" | "W") && matches!(shift_word, "later" | "earlier");
+        let short_unit = matches!(u, "D" | "W" | "TH" | "TM" | "TS")
+            && matches!(shift_word, "later" | "earlier");
         if let Some(sign) = back
             && !framed
             && !short_unit
@@ -1776,6 +1818,94 @@ impl<'a> Parser<'a> {
         found(i, end, TimeType::Duration, duration_value(Amount::X, u))
     }
 
+    /// day-long, decades-long, weeklong: adjectives of length.
+    fn lasting(&self, i: usize) -> Found {
+        let w = self.w(i);
+        let closed = match w {
+            "hourlong" => Some("TH"),
+            "daylong" => Some("D"),
+            "weeklong" => Some("W"),
+            "monthlong" => Some("M"),
+            "yearlong" => Some("Y"),
+            _ => None,
+        };
+        if let Some(u) = closed {
+            return found(
+                i,
+                i + 1,
+                TimeType::Duration,
+                duration_value(Amount::N(1.0), u),
+            );
+        }
+        let (end, u) = self.lex(i, Class::Unit)?;
+        if end != i + 1
+            || self.w(end) != "long"
+            || !self.p.get(end).is_some_and(|x| x.joined)
+            || matches!(u, "WE" | "L")
+        {
+            return None;
+        }
+        let amount = if w.ends_with('s') {
+            Amount::X
+        } else {
+            Amount::N(1.0)
+        };
+        found(i, end + 1, TimeType::Duration, duration_value(amount, u))
+    }
+
+    /// "April 24 and 25": the second day of a pair written once with its month, after the
+    /// match `m` of the first.
+    fn coordinated_day(&self, m: &Match) -> Found {
+        let Meaning::Value(v) = &m.meaning else {
+            return None;
+        };
+        let last = self.p.get(m.end.checked_sub(1)?)?;
+        if m.kind != TimeType::Date || v.len() != 10 || !last.number {
+            return None;
+        }
+        if !matches!(self.w(m.end), "and" | "or" | "to" | "through" | "-" | "–") {
+            return None;
+        }
+        let second = self.p.get(m.end + 1)?;
+        if !second.number {
+            return None;
+        }
+        let (end, d2) = self.day_number(m.end + 1)?;
+        let first: u32 = v.get(8..10)?.parse().ok()?;
+        let month: u32 = v.get(5..7)?.parse().ok()?;
+        let after = self.p.get(end);
+        let closes = after.is_none_or(|x| {
+            x.punct && !matches!(x.norm.as_str(), "%" | "$" | "/")
+                || matches!(
+                    x.norm.as_str(),
+                    "in" | "at"
+                        | "on"
+                        | "and"
+                        | "or"
+                        | "to"
+                        | "with"
+                        | "when"
+                        | "before"
+                        | "after"
+                        | "for"
+                        | "respectively"
+                )
+        });
+        if d2 <= first || !valid_day(month, d2) || !closes {
+            return None;
+        }
+        let value = format!("{}{d2:02}", v.get(..8)?);
+        if let Some(Cal::Day(_)) = Cal::parse(&value) {
+            return date(m.end + 1, end, value);
+        }
+        v.starts_with("XXXX").then(|| Match {
+            start: m.end + 1,
+            end,
+            kind: TimeType::Date,
+            meaning: Meaning::Value(value),
+        })
+    }
+
     /// daily, every Monday, each July, twice a week, three times a year, Tuesday nights.
     fn set(&self, i: usize) -> Found {
         if let Some((end, v)) = self.lex(i, Class::Set) {
@@ -1788,7 +1918,11 @@ impl<'a> Parser<'a> {
                             "and" | "or" | "in" | "at" | "by" | "to" | "for" | "since" | "through"
                         )
                 });
-            if adjective {
+            // "the Communist Party daily Granma": a newspaper
+            let newspaper = matches!(self.w(i), "daily" | "weekly")
+                && self.cased
+                && self.p.get(end).is_some_and(|x| x.capital && !x.number);
+            if adjective || newspaper {
                 return None;
             }
             if matches!(self.w(i), "per" | "every" | "each")
@@ -1986,6 +2120,14 @@ impl<'a> Parser<'a> {
         ) {
             return found(i, end, TimeType::Duration, format!("P1{letter}"));
         }
+        // "the week of March 6", "the week of June 5, 2017": the week that holds the day
+        if self.w(end) == "of"
+            && let Some(m) = self.month_date(end + 1).or_else(|| self.day_month(end + 1))
+            && let Meaning::Value(v) = &m.meaning
+            && let Some(Cal::Day(d)) = Cal::parse(v)
+        {
+            return date(i, m.end, Cal::at(d, unit).value());
+        }
         date(i, end, self.relative_to_reference(unit, 0, unknown))
     }
 
@@ -2073,8 +2215,55 @@ fn decade(w: &str, reference: Option<NaiveDate>) -> Option<i32> {
     }
 }
 
+/// A simple fraction written with a slash: `1/2`, `3/4`.
+fn fraction(w: &str) -> Option<f64> {
+    let (a, b) = w.split_once('/')?;
+    let (a, b): (u8, u8) = (a.parse().ok()?, b.parse().ok()?);
+    (a > 0 && a < b && b <= 16).then(|| f64::from(a) / f64::from(b))
+}
+
+/// A fractional amount in whole units and whole units of the next smaller one (`2 1/2 years`
+/// is `P2Y6M`, `5 1/2 hours` is `PT5H30M`), when it comes out even.
+fn split_duration(n: f64, unit: &str) -> Option<String> {
+    let (sub, per, time_first, time_second) = match unit {
+        "Y" => ("M", 12.0, false, false),
+        "D" => ("H", 24.0, false, true),
+        "TH" => ("M", 60.0, true, true),
+        "TM" => ("S", 60.0, true, true),
+        "W" => ("D", 7.0, false, false),
+        _ => return None,
+    };
+    let whole = n.trunc();
+    let rest = (n - whole) * per;
+    if n < 0.0 || rest.fract().abs() > 1e-9 || rest < 1.0 {
+        return None;
+    }
+    if unit == "W" {
+        // weeks do not mix with days in ISO 8601
+        let days = n * 7.0;
+        return (days.fract() == 0.0).then(|| format!("P{}D", days as i64));
+    }
+    let letter = &unit[unit.len() - 1..];
+    let first = if whole > 0.0 {
+        format!("{}{letter}", whole as i64)
+    } else {
+        String::new()
+    };
+    Some(match (time_first, time_second) {
+        (true, _) => format!("PT{first}{}{sub}", rest as i64),
+        (false, true) => format!("P{first}T{}{sub}", rest as i64),
+        (false, false) => format!("P{first}{}{sub}", rest as i64),
+    })
+}
+
 /// The TIMEX3 duration for an amount of a unit letter: `P3D`, `PT5H`, `PXY`, `P20Y`.
 fn duration_value(amount: Amount, unit: &str) -> String {
+    if let Amount::N(n) = amount
+        && n.fract() != 0.0
+        && let Some(v) = split_duration(n, unit)
+    {
+        return v;
+    }
     let (time, letter, factor) = match unit {
         "TH" => (true, "H", 1.0),
         "TM" => (true, "M", 1.0),

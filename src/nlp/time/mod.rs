@@ -152,6 +152,18 @@ fn shift_value(
             sentence.saturating_sub(*s) <= 1
         }
     });
+    // a day counted from a month or a year ("in October ... that same day") is a day of it
+    // that the text does not give
+    if unit == Unit::Day
+        && let Some((c, _)) = usable
+        && granularity_rank(&c) > 0
+    {
+        return match c {
+            Cal::Month(y, m) => format!("{y:04}-{m:02}-XX"),
+            Cal::Year(y) => format!("{y:04}-XX-XX"),
+            _ => "XXXX-XX-XX".into(),
+        };
+    }
     let base = match usable {
         // an anchor finer than the expression is read at the expression's granularity
         // ("the following year" after "May 22, 1995" is 1996, not 1996-05-22)

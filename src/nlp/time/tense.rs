@@ -206,6 +206,10 @@ fn cue(word: &str) -> Tense {
 fn cue_at(p: &[Piece], i: usize) -> Tense {
     let w = p[i].norm.as_str();
     let prev = if i > 0 { p[i - 1].norm.as_str() } else { "" };
+    // a capital inside a sentence starts a name: "the United States", "Fort Worth Limited"
+    if i > 0 && p[i].capital {
+        return Tense::Unknown;
+    }
     if w == "to" {
         return if TO_FUTURE.contains(&prev) {
             Tense::Future
