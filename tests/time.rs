@@ -366,6 +366,32 @@ fn a_day_counted_from_a_month_is_a_day_of_it() {
     );
 }
 
+#[test]
+fn fractions_titles_and_some_day_are_not_lengths() {
+    assert_eq!(
+        values(
+            "Iraq imports about three-quarters of its food, and funds hold more than a quarter of the market. Baker spoke on ABC's \"This Week\" program about the war in the Gulf. Islam will one day be the second religion. It had several quarters of losses.",
+            tuesday()
+        ),
+        pairs(&[("one day", "FUTURE_REF"), ("several quarters", "PXQ")])
+    );
+}
+
+#[test]
+fn parts_of_the_day_after_early_mid_late() {
+    assert_eq!(
+        values(
+            "By mid afternoon, the operation was over. In London at mid-afternoon yesterday, shares rose. The loan may be extended for an additional year.",
+            tuesday()
+        ),
+        pairs(&[
+            ("mid afternoon", "2017-06-06TAF"),
+            ("mid-afternoon yesterday", "2017-06-05TAF"),
+            ("an additional year", "P1Y"),
+        ])
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 

@@ -358,7 +358,7 @@ impl<'a> Parser<'a> {
         if i >= self.p.len() || self.p[i].punct {
             return None;
         }
-        let rules: [fn(&Self, usize) -> Found; 18] = [
+        let rules: [fn(&Self, usize) -> Found; 19] = [
             Self::clock,
             Self::deictic_day,
             Self::relative,
@@ -377,6 +377,7 @@ impl<'a> Parser<'a> {
             Self::reference_word,
             Self::the_unit,
             Self::lasting,
+            Self::part_of_day,
         ];
         let mut best: Found = None;
         for rule in rules {
@@ -835,6 +836,14 @@ impl<'a> Parser<'a> {
             "fiscal" | "calendar" | "financial" | "full" | "entire" | "whole"
         ) {
             k += 1;
+        }
+        // "ABC's \"This Week\"": a capitalised unit inside a cased sentence is a title
+        if self.cased
+            && i > 0
+            && self.p.get(k).is_some_and(|x| x.capital)
+            && self.lex(k, Class::Unit).is_some()
+        {
+            return None;
         }
         // a unit: week, month, year, quarter, weekend, day, decade, century
         if let Some((end, u)) = self.lex(k, Class::Unit)
@@ -1375,6 +1384,10 @@ impl<'a> Parser<'a> {
             if w == "period" && years == 0 && !anchored && explicit_year.is_none() {
                 return None;
             }
+            // "a quarter of the market": a fraction
+            if w == "quarter" && self.w(j + 1) == "of" && !self.time_follows(j + 2) {
+                return None;
+            }
             // the quarter under discussion
             let mut end = j + 1;
             if self.w(end) == "a"
@@ -1580,7 +1593,7 @@ impl<'a> Parser<'a> {
         if matches!(
             self.w(j),
             "the" | "a" | "an" | "its" | "their" | "his" | "her"
-        ) && self.w(j) != "a"
+        ) && !matches!(self.w(j), "a" | "an")
         {
             j += 1;
             framed = true;
@@ -1616,10 +1629,14 @@ impl<'a> Parser<'a> {
             .lex(j, Class::Approx)
             .map(|(e, _)| e)
             .filter(|e| self.approximates(j, *e));
+        let mut amount_start = j;
         let (mut e, amount) = match self.amount(j) {
             Some(x) => x,
-            None => match approx_end.and_then(|a| self.amount(a)) {
-                Some(x) => x,
+            None => match approx_end.and_then(|a| self.amount(a).map(|x| (a, x))) {
+                Some((a, x)) => {
+                    amount_start = a;
+                    x
+                }
                 None => {
                     // "the past year" is a date (relative); "years" alone after "for"
                     return self.bare_plural(i, j, framed);
@@ -1682,6 +1699,51 @@ impl<'a> Parser<'a> {
         }
         if u == "WE" || u == "L" && matches!(amount, Amount::X) {
             return None;
+        }
+        // "three-quarters of its food", "a quarter of the market": a fraction
+        if u == "Q"
+            && (unit_piece.joined || matches!(self.w(amount_start), "a" | "one"))
+            && self.w(end) == "of"
+            && !self.time_follows(end + 1)
+        {
+            return None;
+        }
+        // "he would one day follow Glenn", "One day, she left": some day, not a length
+        let before = if i > 0 { self.w(i - 1) } else { "" };
+        if self.w(i) == "one"
+            && self.w(e) == "day"
+            && end == e + 1
+            && matches!(
+                before,
+                "" | ","
+                    | "would"
+                    | "could"
+                    | "might"
+                    | "will"
+                    | "may"
+                    | "can"
+                    | "should"
+                    | "must"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "it"
+            )
+            && !matches!(
+                self.w(end),
+                "of" | "after" | "before" | "later" | "earlier" | "ago" | "and" | "or"
+            )
+        {
+            let past = self.tense(i, end) == Tense::Past
+                && !matches!(before, "would" | "could" | "might" | "will" | "may" | "can");
+            return date(
+                i,
+                end,
+                if past { "PAST_REF" } else { "FUTURE_REF" }.to_string(),
+            );
         }
         if half && let Amount::N(n) = amount {
             amount = Amount::N(n + 0.5);
@@ -1816,6 +1878,40 @@ impl<'a> Parser<'a> {
             return date(i, end, "PAST_REF".into());
         }
         found(i, end, TimeType::Duration, duration_value(Amount::X, u))
+    }
+
+    /// The part of the day after early, mid or late: "by mid afternoon", "at mid-afternoon
+    /// yesterday", "late Friday evening" is the weekday's.
+    fn part_of_day(&self, i: usize) -> Found {
+        if i == 0 || !matches!(self.w(i - 1), "mid" | "early" | "late") {
+            return None;
+        }
+        let (end, part) = self.lex(i, Class::Part)?;
+        if self.w(end - 1).ends_with('s') {
+            return None;
+        }
+        if let Some(m) = self.deictic_day(end).or_else(|| self.weekday_date(end))
+            && m.kind == TimeType::Date
+            && let Meaning::Value(v) = &m.meaning
+            && v.len() == 10
+        {
+            return found(i, m.end, TimeType::Time, format!("{v}T{part}"));
+        }
+        found(i, end, TimeType::Time, self.day_part(0, part))
+    }
+
+    /// Whether a time follows `of` at `k`: "of 1990", "of the year", "of fiscal 1989".
+    fn time_follows(&self, k: usize) -> bool {
+        let mut k = k;
+        while matches!(
+            self.w(k),
+            "the" | "this" | "last" | "next" | "that" | "fiscal"
+        ) {
+            k += 1;
+        }
+        self.year_number(k).is_some()
+            || matches!(self.w(k), "year" | "calendar")
+            || self.lex(k, Class::Unit).is_some()
     }
 
     /// day-long, decades-long, weeklong: adjectives of length.
