@@ -392,6 +392,24 @@ fn parts_of_the_day_after_early_mid_late() {
     );
 }
 
+#[test]
+fn articles_of_periods_and_the_reported_quarter() {
+    assert_eq!(
+        values(
+            "Sales peaked in the early 1980s and fell in the late 1970s. Losses may last through the third quarter of 1990. Bethlehem earned $46.9 million in the third quarter. In the year-ago period, it earned $101 million. He inflated earnings over a three-year period.",
+            Some(day(1989, 10, 26))
+        ),
+        pairs(&[
+            ("the early 1980s", "198"),
+            ("the late 1970s", "197"),
+            ("the third quarter of 1990", "1990-Q3"),
+            ("the third quarter", "1989-Q3"),
+            ("the year-ago period", "1988-Q3"),
+            ("a three-year period", "P3Y"),
+        ])
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 

@@ -68,7 +68,7 @@ pub fn scan(p: &[Piece], ctx: &Context) -> Vec<Match> {
         }
     }
     strong_before.push(n);
-    let mut out = Vec::new();
+    let mut out: Vec<Match> = Vec::new();
     let mut i = 0;
     while i < p.len() {
         let ahead = (i + 6).min(p.len());
@@ -82,7 +82,7 @@ pub fn scan(p: &[Piece], ctx: &Context) -> Vec<Match> {
                 while m.end < p.len() && p[m.end].joined {
                     m.end += 1;
                 }
-                m.start = modifier_start(p, &m);
+                m.start = modifier_start(p, &m).max(out.last().map_or(0, |x| x.end));
                 i = m.end;
                 let second = parser.coordinated_day(&m);
                 out.push(m);
@@ -125,7 +125,12 @@ fn is_determiner(w: &str) -> bool {
 /// determiner before it belongs to that noun, not to the time expression.
 fn modifier_start(p: &[Piece], m: &Match) -> usize {
     let last = m.end.saturating_sub(1);
-    if !p.get(last).is_some_and(|x| x.joined) {
+    let lex = Lexicon::get();
+    // "the winter of nineteen ninety-four" ends in a number, not a modifier
+    if !p
+        .get(last)
+        .is_some_and(|x| x.joined && !lex.is(&x.norm, Class::Number))
+    {
         return m.start;
     }
     let mut start = m.start;
@@ -311,13 +316,17 @@ impl<'a> Parser<'a> {
                 best = Some(Match { start: i, ..m });
             }
         }
-        // "early 2016", "late November", "the end of the year", "mid-1990s"
-        if let Some((k, _)) = self.lex(i, Class::Mod)
-            && let Some(m) = self.core(k)
-            && matches!(m.kind, TimeType::Date | TimeType::Time)
-            && best.as_ref().is_none_or(|b| m.end > b.end)
-        {
-            best = Some(Match { start: i, ..m });
+        // "early 2016", "late November", "the end of the year", "mid-1990s", and with an
+        // article: "the late 1970s", "the early summer"
+        let article = self.w(i) == "the" && self.w(i + 1) != "the";
+        for from in [Some(i), article.then_some(i + 1)].into_iter().flatten() {
+            if let Some((k, _)) = self.lex(from, Class::Mod)
+                && let Some(m) = self.core(k)
+                && matches!(m.kind, TimeType::Date | TimeType::Time)
+                && best.as_ref().is_none_or(|b| m.end > b.end)
+            {
+                best = Some(Match { start: i, ..m });
+            }
         }
         best
     }
@@ -1303,10 +1312,16 @@ impl<'a> Parser<'a> {
         let mut years: i64 = 0;
         let mut explicit_year: Option<i32> = None;
         let mut anchored = false;
+        // "the year-ago quarter" keeps its article; "the year" alone is another rule's
+        let year_ago = self.w(j + 1) == "year"
+            && self
+                .p
+                .get(j + 2)
+                .is_some_and(|x| x.joined && matches!(x.norm.as_str(), "ago" | "earlier"));
         if matches!(
             self.w(j),
             "the" | "its" | "their" | "a" | "that" | "this" | "each"
-        ) && self.w(j + 1) != "year"
+        ) && (self.w(j + 1) != "year" || year_ago)
         {
             if self.w(j) == "that" {
                 anchored = true;
@@ -1849,7 +1864,15 @@ impl<'a> Parser<'a> {
         if matches!(self.w(j), "a" | "an") && u == "TS" {
             return None; // "a second group"
         }
-        found(i, end, TimeType::Duration, duration_value(amount, u))
+        // "a three-year period", "its one-year term": the length and the noun it measures
+        let mut start = i;
+        if joined && matches!(self.w(end), "period" | "term" | "span" | "stretch") {
+            end += 1;
+            if i > 0 && matches!(self.w(i - 1), "a" | "an" | "the") {
+                start = i - 1;
+            }
+        }
+        found(start, end, TimeType::Duration, duration_value(amount, u))
     }
 
     /// "for years", "recent weeks", "the coming months", "the past year".

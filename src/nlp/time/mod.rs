@@ -117,7 +117,15 @@ pub fn extract_with(
                 && let Some(c) = Cal::parse(&value)
             {
                 anchor = Some((c, si));
-                if matches!(c, Cal::Quarter(..)) {
+                // the quarter under discussion is one that has ended: a forecast for "the
+                // third quarter of 1990" does not move "the year-ago period" of a report
+                if matches!(c, Cal::Quarter(..))
+                    && reference.is_none_or(|r| {
+                        c.shift(Unit::Quarter, 1)
+                            .and_then(|next| next.first_day())
+                            .is_some_and(|d| d <= r)
+                    })
+                {
                     last_quarter = Some(c);
                 }
             }
