@@ -410,6 +410,23 @@ fn articles_of_periods_and_the_reported_quarter() {
     );
 }
 
+#[test]
+fn days_counted_from_the_day_under_discussion() {
+    assert_eq!(
+        values(
+            "The index closed on Friday, May 26. It was down from the previous Friday. Later in the day, shares rose, and the next morning they fell. That night, traders went home.",
+            tuesday()
+        ),
+        pairs(&[
+            ("Friday, May 26", "2017-05-26"),
+            ("the previous Friday", "2017-05-19"),
+            ("the day", "2017-05-26"),
+            ("the next morning", "2017-05-27TMO"),
+            ("That night", "2017-05-26TNI"),
+        ])
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 

@@ -31,6 +31,24 @@ pub enum Meaning {
         /// The granularity of the result when counted from the reference date.
         gran: Unit,
     },
+    /// A weekday counted from the last day the article gave: "the previous Friday", "the
+    /// following Monday"; the fallback is the value counted from the reference date.
+    Weekday {
+        /// 1 (Monday) ..= 7 (Sunday).
+        weekday: u32,
+        /// -1 for the one before the day, 1 for the one after.
+        direction: i32,
+        /// The value when the article has given no day.
+        fallback: String,
+    },
+    /// A part of a day counted from the last day the article gave: "the next morning",
+    /// "that night".
+    DayPart {
+        /// Days from the day given.
+        n: i64,
+        /// MO, AF, EV, NI…
+        part: &'static str,
+    },
     /// The quarter under discussion (`the quarter`, `the latest quarter`), shifted by years.
     Quarter {
         /// Years to shift it by (`the year-ago quarter` is -1).
@@ -901,8 +919,10 @@ impl<'a> Parser<'a> {
             }
             return None;
         }
-        // "last night", "this morning"
-        if let Some((end, part)) = self.lex(k, Class::Part) {
+        // "last night", "this morning"; "that night" is counted from the day under discussion
+        if let Some((end, part)) = self.lex(k, Class::Part)
+            && deictic
+        {
             let offset = if dir < 0 && part == "NI" {
                 -1
             } else {
@@ -2154,6 +2174,15 @@ impl<'a> Parser<'a> {
         {
             return shift(i + 2, Unit::Year, -1);
         }
+        // "later in the day", "earlier in the day": the day under discussion
+        if self.w(i) == "the"
+            && self.w(i + 1) == "day"
+            && i >= 2
+            && self.w(i - 1) == "in"
+            && matches!(self.w(i - 2), "later" | "earlier")
+        {
+            return shift(i + 2, Unit::Day, 0);
+        }
         let mut j = i;
         let lead_later =
             matches!(self.w(j), "earlier" | "later") && matches!(self.w(j + 1), "that" | "the");
@@ -2177,19 +2206,33 @@ impl<'a> Parser<'a> {
             {
                 return shift(end, unit, n);
             }
-            if let Some((end, _)) = self.lex(k, Class::Part) {
-                let _ = end;
+            // "the next morning", "that night"
+            if let Some((end, part)) = self.lex(k, Class::Part)
+                && !self.w(end - 1).ends_with('s')
+                && (n != 0 || det == "that")
+            {
+                return Some(Match {
+                    start: i,
+                    end,
+                    kind: TimeType::Time,
+                    meaning: Meaning::DayPart { n, part },
+                });
             }
+            // "the previous Friday": the one before the day under discussion
             if n != 0
                 && let Some((end, wd)) = self.weekday(k)
             {
-                let _ = wd;
-                // "the previous Friday": resolved against the reference date
-                return date(
-                    i,
+                let direction = if n < 0 { -1 } else { 1 };
+                return Some(Match {
+                    start: i,
                     end,
-                    self.resolve_weekday(wd, if n < 0 { -1 } else { 1 }, i, end),
-                );
+                    kind: TimeType::Date,
+                    meaning: Meaning::Weekday {
+                        weekday: wd,
+                        direction,
+                        fallback: self.resolve_weekday(wd, direction, i, end),
+                    },
+                });
             }
         }
         None

@@ -14,7 +14,7 @@ pub mod tense;
 use crate::extraction::{Span, TimeExpr, TimeType};
 use crate::nlp::text::Doc;
 use calendar::{Cal, Unit};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use grammar::Meaning;
 
 /// How to read a numeric date whose first two numbers could both be a month (`6/5/2017`).
@@ -82,6 +82,12 @@ pub fn extract_with(
             };
             let span = Span::new(first.start, last.end);
             let fixed = matches!(m.meaning, Meaning::Value(_));
+            let counted_from_anchor = matches!(
+                m.meaning,
+                Meaning::Weekday { .. }
+                    | Meaning::DayPart { .. }
+                    | Meaning::Shift { deictic: false, .. }
+            );
             let value = match m.meaning {
                 Meaning::Value(v) => v,
                 // "a year earlier" in a report of quarterly results is the year-ago quarter
@@ -98,6 +104,36 @@ pub fn extract_with(
                     deictic,
                     gran,
                 } => shift_value(reference, anchor, si, unit, n, deictic, gran),
+                Meaning::Weekday {
+                    weekday,
+                    direction,
+                    fallback,
+                } => match recent_day(anchor, si) {
+                    Some(d) => {
+                        let target = calendar::weekday(weekday);
+                        let mut day = d;
+                        for _ in 0..7 {
+                            day = if direction < 0 {
+                                day.pred_opt()
+                            } else {
+                                day.succ_opt()
+                            }
+                            .unwrap_or(day);
+                            if day.weekday() == target {
+                                break;
+                            }
+                        }
+                        Cal::Day(day).value()
+                    }
+                    None => fallback,
+                },
+                Meaning::DayPart { n, part } => {
+                    let base = recent_day(anchor, si).or(reference);
+                    match base.and_then(|d| d.checked_add_signed(chrono::Duration::try_days(n)?)) {
+                        Some(d) => format!("{}T{part}", Cal::Day(d).value()),
+                        None => format!("XXXX-XX-XXT{part}"),
+                    }
+                }
                 Meaning::Quarter { years, year } => {
                     let base = last_quarter.or_else(|| {
                         reference.and_then(|r| Cal::at(r, Unit::Quarter).shift(Unit::Quarter, -1))
@@ -112,6 +148,21 @@ pub fn extract_with(
             };
             // only dates the article states anchor others: a chain of "a year earlier" must
             // not drift back a year at each step
+            // an expression counted from the day under discussion keeps that day under
+            // discussion ("On Friday ... Later in the day ... That night"), without moving it
+            if counted_from_anchor
+                && let Some((c, s)) = anchor
+                && si.saturating_sub(s) <= 1
+            {
+                anchor = Some((c, si));
+            }
+            // a time of a given day anchors its day: "Friday night ... the next morning"
+            if fixed
+                && m.kind == TimeType::Time
+                && let Some(c @ Cal::Day(_)) = value.get(..10).and_then(Cal::parse)
+            {
+                anchor = Some((c, si));
+            }
             if fixed
                 && m.kind == TimeType::Date
                 && let Some(c) = Cal::parse(&value)
@@ -140,6 +191,14 @@ pub fn extract_with(
         }
     }
     out
+}
+
+/// The day last mentioned, if it was in this sentence or the one before.
+fn recent_day(anchor: Option<(Cal, usize)>, sentence: usize) -> Option<NaiveDate> {
+    match anchor {
+        Some((Cal::Day(d), s)) if sentence.saturating_sub(s) <= 1 => Some(d),
+        _ => None,
+    }
 }
 
 /// The value of a shifted expression: from the last date mentioned (in this sentence for
