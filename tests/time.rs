@@ -427,6 +427,21 @@ fn days_counted_from_the_day_under_discussion() {
     );
 }
 
+#[test]
+fn the_quarter_ended_a_date() {
+    assert_eq!(
+        values(
+            "In the quarter ended July 31, Jayark had 5.6 million shares. A year earlier it had fewer.",
+            Some(day(1989, 10, 30))
+        ),
+        pairs(&[
+            ("the quarter", "1989-Q2"),
+            ("July 31", "1989-07-31"),
+            ("A year earlier", "1988-Q2"),
+        ])
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 

@@ -55,6 +55,9 @@ pub enum Meaning {
         years: i64,
         /// The year given with it (`the 1988 quarter`).
         year: Option<i32>,
+        /// The calendar quarter its end date falls in (`the quarter ended Sept. 30`), for
+        /// when no quarter is under discussion yet.
+        ended: Option<Cal>,
     },
 }
 
@@ -1436,6 +1439,18 @@ impl<'a> Parser<'a> {
                 years = -1;
                 end += 2;
             }
+            // "the quarter ended Sept. 30": unless a (fiscal) quarter is already under
+            // discussion, the three months up to that day, named by the calendar quarter that
+            // holds most of them
+            let ended = if matches!(self.w(end), "ended" | "ending")
+                && let Some(m) = self.month_date(end + 1)
+                && let Meaning::Value(v) = &m.meaning
+                && let Some(Cal::Day(last)) = Cal::parse(v)
+            {
+                Some(Cal::at(last - Duration::days(45), Unit::Quarter))
+            } else {
+                None
+            };
             return Some(Match {
                 start: i,
                 end,
@@ -1443,6 +1458,7 @@ impl<'a> Parser<'a> {
                 meaning: Meaning::Quarter {
                     years,
                     year: explicit_year,
+                    ended,
                 },
             });
         } else {

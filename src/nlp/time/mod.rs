@@ -134,7 +134,10 @@ pub fn extract_with(
                         None => format!("XXXX-XX-XXT{part}"),
                     }
                 }
-                Meaning::Quarter { years, year } => {
+                Meaning::Quarter { years, year, ended } => {
+                    if last_quarter.is_none() && ended.is_some() {
+                        last_quarter = ended;
+                    }
                     let base = last_quarter.or_else(|| {
                         reference.and_then(|r| Cal::at(r, Unit::Quarter).shift(Unit::Quarter, -1))
                     });
