@@ -74,6 +74,9 @@ pub fn extract_with(
     // the last calendar point mentioned, and the last quarter, for anchored expressions
     let mut anchor: Option<(Cal, usize)> = None;
     let mut last_quarter: Option<Cal> = None;
+    // the sentence of the last quarter mentioned: "a year earlier" is the year-ago quarter
+    // only while quarters are being discussed
+    let mut quarter_sentence: Option<usize> = None;
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let p = pieces::pieces(doc, sentence.tokens.clone());
         for m in grammar::scan(&p, &ctx) {
@@ -95,9 +98,13 @@ pub fn extract_with(
                     unit: Unit::Year,
                     n: -1,
                     ..
-                } if last_quarter.is_some() => last_quarter
-                    .and_then(|q| q.shift(Unit::Year, -1))
-                    .map_or_else(|| "XXXX-QX".to_string(), |c| c.value()),
+                } if last_quarter.is_some()
+                    && quarter_sentence.is_some_and(|q| si.saturating_sub(q) <= QUARTER_REACH) =>
+                {
+                    last_quarter
+                        .and_then(|q| q.shift(Unit::Year, -1))
+                        .map_or_else(|| "XXXX-QX".to_string(), |c| c.value())
+                }
                 Meaning::Shift {
                     unit,
                     n,
@@ -135,6 +142,7 @@ pub fn extract_with(
                     }
                 }
                 Meaning::Quarter { years, year, ended } => {
+                    quarter_sentence = Some(si);
                     if last_quarter.is_none() && ended.is_some() {
                         last_quarter = ended;
                     }
@@ -173,6 +181,9 @@ pub fn extract_with(
                 anchor = Some((c, si));
                 // the quarter under discussion is one that has ended: a forecast for "the
                 // third quarter of 1990" does not move "the year-ago period" of a report
+                if matches!(c, Cal::Quarter(..)) {
+                    quarter_sentence = Some(si);
+                }
                 if matches!(c, Cal::Quarter(..))
                     && reference.is_none_or(|r| {
                         c.shift(Unit::Quarter, 1)
@@ -195,6 +206,10 @@ pub fn extract_with(
     }
     out
 }
+
+/// How many sentences after a quarter is mentioned "a year earlier" still means its year-ago
+/// quarter.
+const QUARTER_REACH: usize = 2;
 
 /// The day last mentioned, if it was in this sentence or the one before.
 fn recent_day(anchor: Option<(Cal, usize)>, sentence: usize) -> Option<NaiveDate> {
