@@ -234,6 +234,214 @@ fn ids_are_in_text_order_and_sentences_are_indices() {
     assert_eq!(t.iter().map(|x| x.sentence).collect::<Vec<_>>(), vec![0, 1]);
 }
 
+#[test]
+fn modifiers_and_prepositions_stay_outside() {
+    // a determiner before a hyphenated modifier belongs to the noun; "over" before "the" is a
+    // preposition; "only" and "just" are focus particles
+    assert_eq!(
+        values(
+            "It posted a third-quarter loss under its two-year plan. Prices fell over the past two years. He has led it for only six months. They met just a decade ago. It lasted just over an hour.",
+            tuesday()
+        ),
+        pairs(&[
+            ("third-quarter", "2016-Q3"),
+            ("two-year", "P2Y"),
+            ("the past two years", "P2Y"),
+            ("six months", "P6M"),
+            ("a decade ago", "2007"),
+            ("over an hour", "PT1H"),
+        ])
+    );
+}
+
+#[test]
+fn datelines_are_dates() {
+    assert_eq!(
+        values(
+            "WASHINGTON, August 8 (Xinhua) -- President Bill Clinton Saturday vowed to hunt down the bombers.",
+            Some(day(1998, 8, 8))
+        ),
+        pairs(&[("August 8", "1998-08-08"), ("Saturday", "1998-08-08")])
+    );
+}
+
+#[test]
+fn tense_cues_that_mislead() {
+    // 2000-04-05 is a Wednesday
+    let wednesday = Some(day(2000, 4, 5));
+    assert_eq!(
+        values(
+            "A bomb exploded next to the embassy on Friday. He could be located Monday. The father would be traveling Thursday. He could come as early as Tuesday. Until Thursday, they had not called him a suspect.",
+            wednesday
+        ),
+        pairs(&[
+            ("Friday", "2000-03-31"),
+            ("Monday", "2000-04-03"),
+            ("Thursday", "2000-04-06"),
+            ("Tuesday", "2000-04-11"),
+            ("Thursday", "2000-03-30"),
+        ])
+    );
+    assert_eq!(
+        values(
+            "The offer was extended to Nov. 16. The office was created, effective Feb. 1. The talks are supposed to conclude by December. The case is heard in December.",
+            Some(day(1989, 10, 30))
+        ),
+        pairs(&[
+            ("Nov. 16", "1989-11-16"),
+            ("Feb. 1", "1990-02-01"),
+            ("December", "1989-12"),
+            ("December", "1989-12"),
+        ])
+    );
+    assert_eq!(
+        values(
+            "On Tuesday, the league plans to hold a news conference.",
+            Some(day(1998, 10, 26))
+        ),
+        pairs(&[("Tuesday", "1998-10-27")])
+    );
+}
+
+#[test]
+fn fractions_lengths_and_pairs_of_days() {
+    assert_eq!(
+        values(
+            "They lived in camps for 2 1/2 years. She spent 5 1/2 hours there. A minute and a half later it fell. It was their third day-long meeting and a weeklong visit. The summit is on April 24 and 25.",
+            tuesday()
+        ),
+        pairs(&[
+            ("2 1/2 years", "P2Y6M"),
+            ("5 1/2 hours", "PT5H30M"),
+            ("A minute and a half", "PT1M30S"),
+            ("day-long", "P1D"),
+            ("weeklong", "P1W"),
+            ("April 24", "2017-04-24"),
+            ("25", "2017-04-25"),
+        ])
+    );
+}
+
+#[test]
+fn named_days_weeks_and_seasons() {
+    assert_eq!(
+        values(
+            "It is a theme from now to Election Day. The hearing will be the week of March 6. Costs fell this past spring. The letter was printed on the front page of the Communist Party daily Granma for its readers. For Poland, high noon comes today.",
+            Some(day(1998, 10, 26))
+        ),
+        pairs(&[
+            ("now", "PRESENT_REF"),
+            ("Election Day", "1998-11-03"),
+            ("the week of March 6", "1999-W09"),
+            ("this past spring", "1998-SP"),
+            ("today", "1998-10-26"),
+        ])
+    );
+}
+
+#[test]
+fn a_weekday_after_a_clock_time_takes_the_clause_tense() {
+    // 2000-04-05 is a Wednesday
+    assert_eq!(
+        values(
+            "The father will leave at 4 in the morning (4 a.m. EDT Thursday), Castro said. He traveled to the United States Thursday.",
+            Some(day(2000, 4, 5))
+        ),
+        pairs(&[
+            ("the morning", "2000-04-05TMO"),
+            ("4 a.m. EDT Thursday", "2000-04-06T04:00"),
+            ("Thursday", "2000-03-30"),
+        ])
+    );
+}
+
+#[test]
+fn a_day_counted_from_a_month_is_a_day_of_it() {
+    assert_eq!(
+        values(
+            "The site went up in October 1998. His name was crossed out that same day.",
+            tuesday()
+        ),
+        pairs(&[("October 1998", "1998-10"), ("that same day", "1998-10-XX")])
+    );
+}
+
+#[test]
+fn fractions_titles_and_some_day_are_not_lengths() {
+    assert_eq!(
+        values(
+            "Iraq imports about three-quarters of its food, and funds hold more than a quarter of the market. Baker spoke on ABC's \"This Week\" program about the war in the Gulf. Islam will one day be the second religion. It had several quarters of losses.",
+            tuesday()
+        ),
+        pairs(&[("one day", "FUTURE_REF"), ("several quarters", "PXQ")])
+    );
+}
+
+#[test]
+fn parts_of_the_day_after_early_mid_late() {
+    assert_eq!(
+        values(
+            "By mid afternoon, the operation was over. In London at mid-afternoon yesterday, shares rose. The loan may be extended for an additional year.",
+            tuesday()
+        ),
+        pairs(&[
+            ("mid afternoon", "2017-06-06TAF"),
+            ("mid-afternoon yesterday", "2017-06-05TAF"),
+            ("an additional year", "P1Y"),
+        ])
+    );
+}
+
+#[test]
+fn articles_of_periods_and_the_reported_quarter() {
+    assert_eq!(
+        values(
+            "Sales peaked in the early 1980s and fell in the late 1970s. Losses may last through the third quarter of 1990. Bethlehem earned $46.9 million in the third quarter. In the year-ago period, it earned $101 million. He inflated earnings over a three-year period.",
+            Some(day(1989, 10, 26))
+        ),
+        pairs(&[
+            ("the early 1980s", "198"),
+            ("the late 1970s", "197"),
+            ("the third quarter of 1990", "1990-Q3"),
+            ("the third quarter", "1989-Q3"),
+            ("the year-ago period", "1988-Q3"),
+            ("a three-year period", "P3Y"),
+        ])
+    );
+}
+
+#[test]
+fn days_counted_from_the_day_under_discussion() {
+    assert_eq!(
+        values(
+            "The index closed on Friday, May 26. It was down from the previous Friday. Later in the day, shares rose, and the next morning they fell. That night, traders went home.",
+            tuesday()
+        ),
+        pairs(&[
+            ("Friday, May 26", "2017-05-26"),
+            ("the previous Friday", "2017-05-19"),
+            ("the day", "2017-05-26"),
+            ("the next morning", "2017-05-27TMO"),
+            ("That night", "2017-05-26TNI"),
+        ])
+    );
+}
+
+#[test]
+fn the_quarter_ended_a_date() {
+    assert_eq!(
+        values(
+            "In the quarter ended July 31, Jayark had 5.6 million shares. A year earlier it had fewer.",
+            Some(day(1989, 10, 30))
+        ),
+        pairs(&[
+            ("the quarter", "1989-Q2"),
+            ("July 31", "1989-07-31"),
+            ("A year earlier", "1988-Q2"),
+        ])
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 

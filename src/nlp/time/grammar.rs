@@ -31,12 +31,33 @@ pub enum Meaning {
         /// The granularity of the result when counted from the reference date.
         gran: Unit,
     },
+    /// A weekday counted from the last day the article gave: "the previous Friday", "the
+    /// following Monday"; the fallback is the value counted from the reference date.
+    Weekday {
+        /// 1 (Monday) ..= 7 (Sunday).
+        weekday: u32,
+        /// -1 for the one before the day, 1 for the one after.
+        direction: i32,
+        /// The value when the article has given no day.
+        fallback: String,
+    },
+    /// A part of a day counted from the last day the article gave: "the next morning",
+    /// "that night".
+    DayPart {
+        /// Days from the day given.
+        n: i64,
+        /// MO, AF, EV, NI…
+        part: &'static str,
+    },
     /// The quarter under discussion (`the quarter`, `the latest quarter`), shifted by years.
     Quarter {
         /// Years to shift it by (`the year-ago quarter` is -1).
         years: i64,
         /// The year given with it (`the 1988 quarter`).
         year: Option<i32>,
+        /// The calendar quarter its end date falls in (`the quarter ended Sept. 30`), for
+        /// when no quarter is under discussion yet.
+        ended: Option<Cal>,
     },
 }
 
@@ -68,7 +89,7 @@ pub fn scan(p: &[Piece], ctx: &Context) -> Vec<Match> {
         }
     }
     strong_before.push(n);
-    let mut out = Vec::new();
+    let mut out: Vec<Match> = Vec::new();
     let mut i = 0;
     while i < p.len() {
         let ahead = (i + 6).min(p.len());
@@ -82,8 +103,14 @@ pub fn scan(p: &[Piece], ctx: &Context) -> Vec<Match> {
                 while m.end < p.len() && p[m.end].joined {
                     m.end += 1;
                 }
+                m.start = modifier_start(p, &m).max(out.last().map_or(0, |x| x.end));
                 i = m.end;
+                let second = parser.coordinated_day(&m);
                 out.push(m);
+                if let Some(d) = second {
+                    i = d.end;
+                    out.push(d);
+                }
             }
             _ => i += 1,
         }
@@ -92,6 +119,53 @@ pub fn scan(p: &[Piece], ctx: &Context) -> Vec<Match> {
 }
 
 type Found = Option<Match>;
+
+/// Articles, demonstratives and possessives: words that open a noun phrase.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+    )
+}
+
+/// Where a match really starts. A hyphenated compound at its end ("a third-quarter loss",
+/// "its two-year plan", "the year-earlier $4.5 million") modifies the noun after it, and the
+/// determiner before it belongs to that noun, not to the time expression.
+fn modifier_start(p: &[Piece], m: &Match) -> usize {
+    let last = m.end.saturating_sub(1);
+    let lex = Lexicon::get();
+    // "the winter of nineteen ninety-four" ends in a number, not a modifier
+    if !p
+        .get(last)
+        .is_some_and(|x| x.joined && !lex.is(&x.norm, Class::Number))
+    {
+        return m.start;
+    }
+    let mut start = m.start;
+    while start < last && !p[start].joined {
+        let w = p[start].norm.as_str();
+        let next = p.get(start + 1).map_or("", |x| x.norm.as_str());
+        if is_determiner(w) || matches!(w, "over" | "under") && is_determiner(next) {
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    if p[start].joined { m.start } else { start }
+}
 
 fn found(start: usize, end: usize, kind: TimeType, value: String) -> Found {
     Some(Match {
@@ -250,6 +324,7 @@ impl<'a> Parser<'a> {
         let mut best = self.core(i);
         // "about two years", "nearly forty years ago", "around Nov. 1"
         if let Some((k, _)) = self.lex(i, Class::Approx)
+            && self.approximates(i, k)
             && let Some(m) = self.core(k)
         {
             let dateish = matches!(
@@ -262,15 +337,50 @@ impl<'a> Parser<'a> {
                 best = Some(Match { start: i, ..m });
             }
         }
-        // "early 2016", "late November", "the end of the year", "mid-1990s"
-        if let Some((k, _)) = self.lex(i, Class::Mod)
-            && let Some(m) = self.core(k)
-            && matches!(m.kind, TimeType::Date | TimeType::Time)
-            && best.as_ref().is_none_or(|b| m.end > b.end)
-        {
-            best = Some(Match { start: i, ..m });
+        // "early 2016", "late November", "the end of the year", "mid-1990s", and with an
+        // article: "the late 1970s", "the early summer"
+        let article = self.w(i) == "the" && self.w(i + 1) != "the";
+        for from in [Some(i), article.then_some(i + 1)].into_iter().flatten() {
+            if let Some((k, _)) = self.lex(from, Class::Mod)
+                && let Some(m) = self.core(k)
+                && matches!(m.kind, TimeType::Date | TimeType::Time)
+                && best.as_ref().is_none_or(|b| m.end > b.end)
+            {
+                best = Some(Match { start: i, ..m });
+            }
         }
         best
+    }
+
+    /// Whether the approximating words at `i..k` belong to the amount that follows. Focus
+    /// particles ("only six months", "just a decade ago") do not; `over` and `under` are "more
+    /// than" and "less than" only after "just", "well", "for" or a verb of lasting ("lasted
+    /// over a week"), elsewhere they are the preposition ("over the past 20 years", "used over
+    /// three years").
+    fn approximates(&self, i: usize, k: usize) -> bool {
+        let first = self.w(i);
+        if matches!(first, "only" | "just" | "barely" | "merely") {
+            return false;
+        }
+        if matches!(first, "over" | "under") {
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            return matches!(
+                prev,
+                "just"
+                    | "well"
+                    | "for"
+                    | "last"
+                    | "lasts"
+                    | "lasted"
+                    | "lasting"
+                    | "take"
+                    | "takes"
+                    | "took"
+                    | "taken"
+                    | "taking"
+            ) && (!is_determiner(self.w(k)) || matches!(self.w(k), "a" | "an"));
+        }
+        true
     }
 
     /// The longest match of any rule at `i`.
@@ -278,7 +388,7 @@ impl<'a> Parser<'a> {
         if i >= self.p.len() || self.p[i].punct {
             return None;
         }
-        let rules: [fn(&Self, usize) -> Found; 17] = [
+        let rules: [fn(&Self, usize) -> Found; 19] = [
             Self::clock,
             Self::deictic_day,
             Self::relative,
@@ -296,6 +406,8 @@ impl<'a> Parser<'a> {
             Self::anchored,
             Self::reference_word,
             Self::the_unit,
+            Self::lasting,
+            Self::part_of_day,
         ];
         let mut best: Found = None;
         for rule in rules {
@@ -316,7 +428,12 @@ impl<'a> Parser<'a> {
         let x = self.p.get(i)?;
         if x.number {
             let digits: String = x.norm.chars().filter(|c| *c != ',').collect();
-            return digits.parse::<f64>().ok().map(|n| (i + 1, Amount::N(n)));
+            let n = digits.parse::<f64>().ok()?;
+            // "2 1/2 years"
+            if let Some(f) = self.p.get(i + 1).and_then(|y| fraction(&y.norm)) {
+                return Some((i + 2, Amount::N(n + f)));
+            }
+            return Some((i + 1, Amount::N(n)));
         }
         let (mut end, v) = self.lex(i, Class::Number)?;
         if v == "X" {
@@ -520,11 +637,13 @@ impl<'a> Parser<'a> {
         let _ = day;
         let candidates = [r.year() - 1, r.year(), r.year() + 1];
         let (tense, distance) = super::tense::tense_near(self.p, start, end);
+        // "was extended to Nov. 16": the date a past act points to may lie ahead
+        let target = start > 0 && matches!(self.w(start - 1), "to" | "through");
         let allowed = |y: &i32| -> bool {
             let d = dist(*y);
             match tense {
                 // "the fiscal year ended Jan. 31": a past verb right before it is the past
-                Tense::Past if distance <= 2 => d <= 0,
+                Tense::Past if distance <= 2 && !target => d <= 0,
                 Tense::Past => d <= 3,
                 Tense::Future => d >= 0,
                 Tense::Unknown => true,
@@ -555,8 +674,10 @@ impl<'a> Parser<'a> {
     /// `10 p.m.`, `10:30`, `noon`, `midnight`, with a zone and a day: `10 p.m. EST Wednesday`.
     fn clock(&self, i: usize) -> Found {
         let x = self.p.get(i)?;
-        if self.cased && x.capital && i > 0 && matches!(x.norm.as_str(), "noon" | "midnight") {
-            return None; // "High Noon"
+        if matches!(x.norm.as_str(), "noon" | "midnight")
+            && (self.cased && x.capital && i > 0 || i > 0 && self.w(i - 1) == "high")
+        {
+            return None; // "High Noon", "high noon comes today"
         }
         let (mut end, hour, minute) = if matches!(x.norm.as_str(), "noon" | "midday") {
             (i + 1, 12, 0)
@@ -623,6 +744,13 @@ impl<'a> Parser<'a> {
             && let Meaning::Value(v) = &m.meaning
         {
             day = Some(v.split('T').next().unwrap_or(v).to_string());
+            // a bare weekday takes the tense of the whole expression: "will leave at 4 a.m.
+            // EDT Thursday"
+            if let Some((e, wd)) = self.weekday(after)
+                && e == m.end
+            {
+                day = Some(self.resolve_weekday(wd, 0, i, e));
+            }
             end = m.end;
         }
         let day = day.unwrap_or_else(|| "XXXX-XX-XX".to_string());
@@ -710,9 +838,11 @@ impl<'a> Parser<'a> {
             the = true;
             j += 1;
         }
+        let mut this_past = false;
         let dir: i64 = match self.w(j) {
             "this" if self.w(j + 1) == "past" => {
                 j += 1;
+                this_past = true;
                 -1
             }
             "this" if self.w(j + 1) == "coming" => {
@@ -736,6 +866,14 @@ impl<'a> Parser<'a> {
             "fiscal" | "calendar" | "financial" | "full" | "entire" | "whole"
         ) {
             k += 1;
+        }
+        // "ABC's \"This Week\"": a capitalised unit inside a cased sentence is a title
+        if self.cased
+            && i > 0
+            && self.p.get(k).is_some_and(|x| x.capital)
+            && self.lex(k, Class::Unit).is_some()
+        {
+            return None;
         }
         // a unit: week, month, year, quarter, weekend, day, decade, century
         if let Some((end, u)) = self.lex(k, Class::Unit)
@@ -784,8 +922,10 @@ impl<'a> Parser<'a> {
             }
             return None;
         }
-        // "last night", "this morning"
-        if let Some((end, part)) = self.lex(k, Class::Part) {
+        // "last night", "this morning"; "that night" is counted from the day under discussion
+        if let Some((end, part)) = self.lex(k, Class::Part)
+            && deictic
+        {
             let offset = if dir < 0 && part == "NI" {
                 -1
             } else {
@@ -836,8 +976,14 @@ impl<'a> Parser<'a> {
                 Some(r) => {
                     let here = Cal::Season(r.year(), s);
                     let start_day = here.first_day();
-                    // "last spring" said in the autumn is a year back, as TimeBank reads it
+                    // "last spring" said in the autumn is a year back, as TimeBank reads it;
+                    // "this past spring" is the one just gone
                     let year = match dir {
+                        -1 if this_past
+                            && start_day.is_some_and(|d| d + Duration::days(90) <= r) =>
+                        {
+                            r.year()
+                        }
                         -1 => r.year() - 1,
                         1 if start_day.is_some_and(|d| d <= r) => r.year() + 1,
                         _ => r.year(),
@@ -1189,10 +1335,16 @@ impl<'a> Parser<'a> {
         let mut years: i64 = 0;
         let mut explicit_year: Option<i32> = None;
         let mut anchored = false;
+        // "the year-ago quarter" keeps its article; "the year" alone is another rule's
+        let year_ago = self.w(j + 1) == "year"
+            && self
+                .p
+                .get(j + 2)
+                .is_some_and(|x| x.joined && matches!(x.norm.as_str(), "ago" | "earlier"));
         if matches!(
             self.w(j),
             "the" | "its" | "their" | "a" | "that" | "this" | "each"
-        ) && self.w(j + 1) != "year"
+        ) && (self.w(j + 1) != "year" || year_ago)
         {
             if self.w(j) == "that" {
                 anchored = true;
@@ -1270,6 +1422,10 @@ impl<'a> Parser<'a> {
             if w == "period" && years == 0 && !anchored && explicit_year.is_none() {
                 return None;
             }
+            // "a quarter of the market": a fraction
+            if w == "quarter" && self.w(j + 1) == "of" && !self.time_follows(j + 2) {
+                return None;
+            }
             // the quarter under discussion
             let mut end = j + 1;
             if self.w(end) == "a"
@@ -1283,6 +1439,18 @@ impl<'a> Parser<'a> {
                 years = -1;
                 end += 2;
             }
+            // "the quarter ended Sept. 30": unless a (fiscal) quarter is already under
+            // discussion, the three months up to that day, named by the calendar quarter that
+            // holds most of them
+            let ended = if matches!(self.w(end), "ended" | "ending")
+                && let Some(m) = self.month_date(end + 1)
+                && let Meaning::Value(v) = &m.meaning
+                && let Some(Cal::Day(last)) = Cal::parse(v)
+            {
+                Some(Cal::at(last - Duration::days(45), Unit::Quarter))
+            } else {
+                None
+            };
             return Some(Match {
                 start: i,
                 end,
@@ -1290,6 +1458,7 @@ impl<'a> Parser<'a> {
                 meaning: Meaning::Quarter {
                     years,
                     year: explicit_year,
+                    ended,
                 },
             });
         } else {
@@ -1433,6 +1602,9 @@ impl<'a> Parser<'a> {
                 "easter" => calendar::easter(y),
                 "good-friday" => calendar::easter(y).map(|d| d - Duration::days(2)),
                 "easter-monday" => calendar::easter(y).map(|d| d + Duration::days(1)),
+                // the Tuesday after the first Monday of November
+                "election-day" => calendar::nth_weekday(y, 11, chrono::Weekday::Mon, 1)
+                    .map(|d| d + Duration::days(1)),
                 md => {
                     let (m, d) = md.split_once('-')?;
                     NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)
@@ -1472,7 +1644,7 @@ impl<'a> Parser<'a> {
         if matches!(
             self.w(j),
             "the" | "a" | "an" | "its" | "their" | "his" | "her"
-        ) && self.w(j) != "a"
+        ) && !matches!(self.w(j), "a" | "an")
         {
             j += 1;
             framed = true;
@@ -1504,11 +1676,18 @@ impl<'a> Parser<'a> {
             return None;
         }
         // "the first nine months", "the past two quarters"
-        let approx_end = self.lex(j, Class::Approx).map(|(e, _)| e);
+        let approx_end = self
+            .lex(j, Class::Approx)
+            .map(|(e, _)| e)
+            .filter(|e| self.approximates(j, *e));
+        let mut amount_start = j;
         let (mut e, amount) = match self.amount(j) {
             Some(x) => x,
-            None => match approx_end.and_then(|a| self.amount(a)) {
-                Some(x) => x,
+            None => match approx_end.and_then(|a| self.amount(a).map(|x| (a, x))) {
+                Some((a, x)) => {
+                    amount_start = a;
+                    x
+                }
                 None => {
                     // "the past year" is a date (relative); "years" alone after "for"
                     return self.bare_plural(i, j, framed);
@@ -1572,12 +1751,67 @@ impl<'a> Parser<'a> {
         if u == "WE" || u == "L" && matches!(amount, Amount::X) {
             return None;
         }
+        // "three-quarters of its food", "a quarter of the market": a fraction
+        if u == "Q"
+            && (unit_piece.joined || matches!(self.w(amount_start), "a" | "one"))
+            && self.w(end) == "of"
+            && !self.time_follows(end + 1)
+        {
+            return None;
+        }
+        // "he would one day follow Glenn", "One day, she left": some day, not a length
+        let before = if i > 0 { self.w(i - 1) } else { "" };
+        if self.w(i) == "one"
+            && self.w(e) == "day"
+            && end == e + 1
+            && matches!(
+                before,
+                "" | ","
+                    | "would"
+                    | "could"
+                    | "might"
+                    | "will"
+                    | "may"
+                    | "can"
+                    | "should"
+                    | "must"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "it"
+            )
+            && !matches!(
+                self.w(end),
+                "of" | "after" | "before" | "later" | "earlier" | "ago" | "and" | "or"
+            )
+        {
+            let past = self.tense(i, end) == Tense::Past
+                && !matches!(before, "would" | "could" | "might" | "will" | "may" | "can");
+            return date(
+                i,
+                end,
+                if past { "PAST_REF" } else { "FUTURE_REF" }.to_string(),
+            );
+        }
         if half && let Amount::N(n) = amount {
             amount = Amount::N(n + 0.5);
         }
         let mut end = end;
         if self.w(end) == "or" && self.w(end + 1) == "so" {
             end += 2;
+        }
+        // "a minute and a half"
+        if !half
+            && self.w(end) == "and"
+            && self.w(end + 1) == "a"
+            && self.w(end + 2) == "half"
+            && let Amount::N(n) = amount
+        {
+            amount = Amount::N(n + 0.5);
+            end += 3;
         }
         // "two days ago", "a year earlier", "three weeks later", "two months from now"
         let shift_word = self.w(end);
@@ -1588,7 +1822,8 @@ impl<'a> Parser<'a> {
             _ => None,
         };
         // "three days later", "a week earlier": TimeBank marks the length of time
-        let short_unit = matches!(u, "D" | "W") && matches!(shift_word, "later" | "earlier");
+        let short_unit = matches!(u, "D" | "W" | "TH" | "TM" | "TS")
+            && matches!(shift_word, "later" | "earlier");
         if let Some(sign) = back
             && !framed
             && !short_unit
@@ -1665,7 +1900,15 @@ impl<'a> Parser<'a> {
         if matches!(self.w(j), "a" | "an") && u == "TS" {
             return None; // "a second group"
         }
-        found(i, end, TimeType::Duration, duration_value(amount, u))
+        // "a three-year period", "its one-year term": the length and the noun it measures
+        let mut start = i;
+        if joined && matches!(self.w(end), "period" | "term" | "span" | "stretch") {
+            end += 1;
+            if i > 0 && matches!(self.w(i - 1), "a" | "an" | "the") {
+                start = i - 1;
+            }
+        }
+        found(start, end, TimeType::Duration, duration_value(amount, u))
     }
 
     /// "for years", "recent weeks", "the coming months", "the past year".
@@ -1696,6 +1939,128 @@ impl<'a> Parser<'a> {
         found(i, end, TimeType::Duration, duration_value(Amount::X, u))
     }
 
+    /// The part of the day after early, mid or late: "by mid afternoon", "at mid-afternoon
+    /// yesterday", "late Friday evening" is the weekday's.
+    fn part_of_day(&self, i: usize) -> Found {
+        if i == 0 || !matches!(self.w(i - 1), "mid" | "early" | "late") {
+            return None;
+        }
+        let (end, part) = self.lex(i, Class::Part)?;
+        if self.w(end - 1).ends_with('s') {
+            return None;
+        }
+        if let Some(m) = self.deictic_day(end).or_else(|| self.weekday_date(end))
+            && m.kind == TimeType::Date
+            && let Meaning::Value(v) = &m.meaning
+            && v.len() == 10
+        {
+            return found(i, m.end, TimeType::Time, format!("{v}T{part}"));
+        }
+        found(i, end, TimeType::Time, self.day_part(0, part))
+    }
+
+    /// Whether a time follows `of` at `k`: "of 1990", "of the year", "of fiscal 1989".
+    fn time_follows(&self, k: usize) -> bool {
+        let mut k = k;
+        while matches!(
+            self.w(k),
+            "the" | "this" | "last" | "next" | "that" | "fiscal"
+        ) {
+            k += 1;
+        }
+        self.year_number(k).is_some()
+            || matches!(self.w(k), "year" | "calendar")
+            || self.lex(k, Class::Unit).is_some()
+    }
+
+    /// day-long, decades-long, weeklong: adjectives of length.
+    fn lasting(&self, i: usize) -> Found {
+        let w = self.w(i);
+        let closed = match w {
+            "hourlong" => Some("TH"),
+            "daylong" => Some("D"),
+            "weeklong" => Some("W"),
+            "monthlong" => Some("M"),
+            "yearlong" => Some("Y"),
+            _ => None,
+        };
+        if let Some(u) = closed {
+            return found(
+                i,
+                i + 1,
+                TimeType::Duration,
+                duration_value(Amount::N(1.0), u),
+            );
+        }
+        let (end, u) = self.lex(i, Class::Unit)?;
+        if end != i + 1
+            || self.w(end) != "long"
+            || !self.p.get(end).is_some_and(|x| x.joined)
+            || matches!(u, "WE" | "L")
+        {
+            return None;
+        }
+        let amount = if w.ends_with('s') {
+            Amount::X
+        } else {
+            Amount::N(1.0)
+        };
+        found(i, end + 1, TimeType::Duration, duration_value(amount, u))
+    }
+
+    /// "April 24 and 25": the second day of a pair written once with its month, after the
+    /// match `m` of the first.
+    fn coordinated_day(&self, m: &Match) -> Found {
+        let Meaning::Value(v) = &m.meaning else {
+            return None;
+        };
+        let last = self.p.get(m.end.checked_sub(1)?)?;
+        if m.kind != TimeType::Date || v.len() != 10 || !last.number {
+            return None;
+        }
+        if !matches!(self.w(m.end), "and" | "or" | "to" | "through" | "-" | "–") {
+            return None;
+        }
+        let second = self.p.get(m.end + 1)?;
+        if !second.number {
+            return None;
+        }
+        let (end, d2) = self.day_number(m.end + 1)?;
+        let first: u32 = v.get(8..10)?.parse().ok()?;
+        let month: u32 = v.get(5..7)?.parse().ok()?;
+        let after = self.p.get(end);
+        let closes = after.is_none_or(|x| {
+            x.punct && !matches!(x.norm.as_str(), "%" | "$" | "/")
+                || matches!(
+                    x.norm.as_str(),
+                    "in" | "at"
+                        | "on"
+                        | "and"
+                        | "or"
+                        | "to"
+                        | "with"
+                        | "when"
+                        | "before"
+                        | "after"
+                        | "for"
+                        | "respectively"
+                )
+        });
+        if d2 <= first || !valid_day(month, d2) || !closes {
+            return None;
+        }
+        let value = format!("{}{d2:02}", v.get(..8)?);
+        if let Some(Cal::Day(_)) = Cal::parse(&value) {
+            return date(m.end + 1, end, value);
+        }
+        v.starts_with("XXXX").then(|| Match {
+            start: m.end + 1,
+            end,
+            kind: TimeType::Date,
+            meaning: Meaning::Value(value),
+        })
+    }
+
     /// daily, every Monday, each July, twice a week, three times a year, Tuesday nights.
     fn set(&self, i: usize) -> Found {
         if let Some((end, v)) = self.lex(i, Class::Set) {
@@ -1708,7 +2073,11 @@ impl<'a> Parser<'a> {
                             "and" | "or" | "in" | "at" | "by" | "to" | "for" | "since" | "through"
                         )
                 });
-            if adjective {
+            // "the Communist Party daily Granma": a newspaper
+            let newspaper = matches!(self.w(i), "daily" | "weekly")
+                && self.cased
+                && self.p.get(end).is_some_and(|x| x.capital && !x.number);
+            if adjective || newspaper {
                 return None;
             }
             if matches!(self.w(i), "per" | "every" | "each")
@@ -1821,6 +2190,15 @@ impl<'a> Parser<'a> {
         {
             return shift(i + 2, Unit::Year, -1);
         }
+        // "later in the day", "earlier in the day": the day under discussion
+        if self.w(i) == "the"
+            && self.w(i + 1) == "day"
+            && i >= 2
+            && self.w(i - 1) == "in"
+            && matches!(self.w(i - 2), "later" | "earlier")
+        {
+            return shift(i + 2, Unit::Day, 0);
+        }
         let mut j = i;
         let lead_later =
             matches!(self.w(j), "earlier" | "later") && matches!(self.w(j + 1), "that" | "the");
@@ -1844,19 +2222,33 @@ impl<'a> Parser<'a> {
             {
                 return shift(end, unit, n);
             }
-            if let Some((end, _)) = self.lex(k, Class::Part) {
-                let _ = end;
+            // "the next morning", "that night"
+            if let Some((end, part)) = self.lex(k, Class::Part)
+                && !self.w(end - 1).ends_with('s')
+                && (n != 0 || det == "that")
+            {
+                return Some(Match {
+                    start: i,
+                    end,
+                    kind: TimeType::Time,
+                    meaning: Meaning::DayPart { n, part },
+                });
             }
+            // "the previous Friday": the one before the day under discussion
             if n != 0
                 && let Some((end, wd)) = self.weekday(k)
             {
-                let _ = wd;
-                // "the previous Friday": resolved against the reference date
-                return date(
-                    i,
+                let direction = if n < 0 { -1 } else { 1 };
+                return Some(Match {
+                    start: i,
                     end,
-                    self.resolve_weekday(wd, if n < 0 { -1 } else { 1 }, i, end),
-                );
+                    kind: TimeType::Date,
+                    meaning: Meaning::Weekday {
+                        weekday: wd,
+                        direction,
+                        fallback: self.resolve_weekday(wd, direction, i, end),
+                    },
+                });
             }
         }
         None
@@ -1905,6 +2297,14 @@ impl<'a> Parser<'a> {
             "ended" | "ending" | "to" | "through" | "before" | "after"
         ) {
             return found(i, end, TimeType::Duration, format!("P1{letter}"));
+        }
+        // "the week of March 6", "the week of June 5, 2017": the week that holds the day
+        if self.w(end) == "of"
+            && let Some(m) = self.month_date(end + 1).or_else(|| self.day_month(end + 1))
+            && let Meaning::Value(v) = &m.meaning
+            && let Some(Cal::Day(d)) = Cal::parse(v)
+        {
+            return date(i, m.end, Cal::at(d, unit).value());
         }
         date(i, end, self.relative_to_reference(unit, 0, unknown))
     }
@@ -1993,8 +2393,55 @@ fn decade(w: &str, reference: Option<NaiveDate>) -> Option<i32> {
     }
 }
 
+/// A simple fraction written with a slash: `1/2`, `3/4`.
+fn fraction(w: &str) -> Option<f64> {
+    let (a, b) = w.split_once('/')?;
+    let (a, b): (u8, u8) = (a.parse().ok()?, b.parse().ok()?);
+    (a > 0 && a < b && b <= 16).then(|| f64::from(a) / f64::from(b))
+}
+
+/// A fractional amount in whole units and whole units of the next smaller one (`2 1/2 years`
+/// is `P2Y6M`, `5 1/2 hours` is `PT5H30M`), when it comes out even.
+fn split_duration(n: f64, unit: &str) -> Option<String> {
+    let (sub, per, time_first, time_second) = match unit {
+        "Y" => ("M", 12.0, false, false),
+        "D" => ("H", 24.0, false, true),
+        "TH" => ("M", 60.0, true, true),
+        "TM" => ("S", 60.0, true, true),
+        "W" => ("D", 7.0, false, false),
+        _ => return None,
+    };
+    let whole = n.trunc();
+    let rest = (n - whole) * per;
+    if n < 0.0 || rest.fract().abs() > 1e-9 || rest < 1.0 {
+        return None;
+    }
+    if unit == "W" {
+        // weeks do not mix with days in ISO 8601
+        let days = n * 7.0;
+        return (days.fract() == 0.0).then(|| format!("P{}D", days as i64));
+    }
+    let letter = &unit[unit.len() - 1..];
+    let first = if whole > 0.0 {
+        format!("{}{letter}", whole as i64)
+    } else {
+        String::new()
+    };
+    Some(match (time_first, time_second) {
+        (true, _) => format!("PT{first}{}{sub}", rest as i64),
+        (false, true) => format!("P{first}T{}{sub}", rest as i64),
+        (false, false) => format!("P{first}{}{sub}", rest as i64),
+    })
+}
+
 /// The TIMEX3 duration for an amount of a unit letter: `P3D`, `PT5H`, `PXY`, `P20Y`.
 fn duration_value(amount: Amount, unit: &str) -> String {
+    if let Amount::N(n) = amount
+        && n.fract() != 0.0
+        && let Some(v) = split_duration(n, unit)
+    {
+        return v;
+    }
     let (time, letter, factor) = match unit {
         "TH" => (true, "H", 1.0),
         "TM" => (true, "M", 1.0),

@@ -171,6 +171,11 @@ const GRAMMAR_WORDS: &[&str] = &[
     "year",
     "week",
     "month",
+    "hourlong",
+    "daylong",
+    "weeklong",
+    "monthlong",
+    "yearlong",
 ];
 
 static LEXICON: OnceLock<Lexicon> = OnceLock::new();

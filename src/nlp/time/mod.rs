@@ -14,7 +14,7 @@ pub mod tense;
 use crate::extraction::{Span, TimeExpr, TimeType};
 use crate::nlp::text::Doc;
 use calendar::{Cal, Unit};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use grammar::Meaning;
 
 /// How to read a numeric date whose first two numbers could both be a month (`6/5/2017`).
@@ -74,6 +74,9 @@ pub fn extract_with(
     // the last calendar point mentioned, and the last quarter, for anchored expressions
     let mut anchor: Option<(Cal, usize)> = None;
     let mut last_quarter: Option<Cal> = None;
+    // the sentence of the last quarter mentioned: "a year earlier" is the year-ago quarter
+    // only while quarters are being discussed
+    let mut quarter_sentence: Option<usize> = None;
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let p = pieces::pieces(doc, sentence.tokens.clone());
         for m in grammar::scan(&p, &ctx) {
@@ -81,10 +84,13 @@ pub fn extract_with(
                 continue;
             };
             let span = Span::new(first.start, last.end);
-            if si == 0 && m.start <= 6 && is_dateline(&p[..m.start]) {
-                continue;
-            }
             let fixed = matches!(m.meaning, Meaning::Value(_));
+            let counted_from_anchor = matches!(
+                m.meaning,
+                Meaning::Weekday { .. }
+                    | Meaning::DayPart { .. }
+                    | Meaning::Shift { deictic: false, .. }
+            );
             let value = match m.meaning {
                 Meaning::Value(v) => v,
                 // "a year earlier" in a report of quarterly results is the year-ago quarter
@@ -92,16 +98,54 @@ pub fn extract_with(
                     unit: Unit::Year,
                     n: -1,
                     ..
-                } if last_quarter.is_some() => last_quarter
-                    .and_then(|q| q.shift(Unit::Year, -1))
-                    .map_or_else(|| "XXXX-QX".to_string(), |c| c.value()),
+                } if last_quarter.is_some()
+                    && quarter_sentence.is_some_and(|q| si.saturating_sub(q) <= QUARTER_REACH) =>
+                {
+                    last_quarter
+                        .and_then(|q| q.shift(Unit::Year, -1))
+                        .map_or_else(|| "XXXX-QX".to_string(), |c| c.value())
+                }
                 Meaning::Shift {
                     unit,
                     n,
                     deictic,
                     gran,
                 } => shift_value(reference, anchor, si, unit, n, deictic, gran),
-                Meaning::Quarter { years, year } => {
+                Meaning::Weekday {
+                    weekday,
+                    direction,
+                    fallback,
+                } => match recent_day(anchor, si) {
+                    Some(d) => {
+                        let target = calendar::weekday(weekday);
+                        let mut day = d;
+                        for _ in 0..7 {
+                            day = if direction < 0 {
+                                day.pred_opt()
+                            } else {
+                                day.succ_opt()
+                            }
+                            .unwrap_or(day);
+                            if day.weekday() == target {
+                                break;
+                            }
+                        }
+                        Cal::Day(day).value()
+                    }
+                    None => fallback,
+                },
+                Meaning::DayPart { n, part } => {
+                    let base = recent_day(anchor, si).or(reference);
+                    match base.and_then(|d| d.checked_add_signed(chrono::Duration::try_days(n)?)) {
+                        Some(d) => format!("{}T{part}", Cal::Day(d).value()),
+                        None => format!("XXXX-XX-XXT{part}"),
+                    }
+                }
+                Meaning::Quarter { years, year, ended } => {
+                    quarter_sentence = Some(si);
+                    if last_quarter.is_none() && ended.is_some() {
+                        last_quarter = ended;
+                    }
                     let base = last_quarter.or_else(|| {
                         reference.and_then(|r| Cal::at(r, Unit::Quarter).shift(Unit::Quarter, -1))
                     });
@@ -115,12 +159,38 @@ pub fn extract_with(
             };
             // only dates the article states anchor others: a chain of "a year earlier" must
             // not drift back a year at each step
+            // an expression counted from the day under discussion keeps that day under
+            // discussion ("On Friday ... Later in the day ... That night"), without moving it
+            if counted_from_anchor
+                && let Some((c, s)) = anchor
+                && si.saturating_sub(s) <= 1
+            {
+                anchor = Some((c, si));
+            }
+            // a time of a given day anchors its day: "Friday night ... the next morning"
+            if fixed
+                && m.kind == TimeType::Time
+                && let Some(c @ Cal::Day(_)) = value.get(..10).and_then(Cal::parse)
+            {
+                anchor = Some((c, si));
+            }
             if fixed
                 && m.kind == TimeType::Date
                 && let Some(c) = Cal::parse(&value)
             {
                 anchor = Some((c, si));
+                // the quarter under discussion is one that has ended: a forecast for "the
+                // third quarter of 1990" does not move "the year-ago period" of a report
                 if matches!(c, Cal::Quarter(..)) {
+                    quarter_sentence = Some(si);
+                }
+                if matches!(c, Cal::Quarter(..))
+                    && reference.is_none_or(|r| {
+                        c.shift(Unit::Quarter, 1)
+                            .and_then(|next| next.first_day())
+                            .is_some_and(|d| d <= r)
+                    })
+                {
                     last_quarter = Some(c);
                 }
             }
@@ -137,13 +207,16 @@ pub fn extract_with(
     out
 }
 
-/// `WASHINGTON, August 11 (Xinhua) --`: the date of the dispatch, not of anything in it.
-fn is_dateline(before: &[pieces::Piece]) -> bool {
-    !before.is_empty()
-        && before
-            .iter()
-            .all(|x| x.punct || x.norm.chars().all(|c| !c.is_alphabetic()) || x.upper)
-        && before.iter().any(|x| x.upper)
+/// How many sentences after a quarter is mentioned "a year earlier" still means its year-ago
+/// quarter.
+const QUARTER_REACH: usize = 2;
+
+/// The day last mentioned, if it was in this sentence or the one before.
+fn recent_day(anchor: Option<(Cal, usize)>, sentence: usize) -> Option<NaiveDate> {
+    match anchor {
+        Some((Cal::Day(d), s)) if sentence.saturating_sub(s) <= 1 => Some(d),
+        _ => None,
+    }
 }
 
 /// The value of a shifted expression: from the last date mentioned (in this sentence for
@@ -164,6 +237,18 @@ fn shift_value(
             sentence.saturating_sub(*s) <= 1
         }
     });
+    // a day counted from a month or a year ("in October ... that same day") is a day of it
+    // that the text does not give
+    if unit == Unit::Day
+        && let Some((c, _)) = usable
+        && granularity_rank(&c) > 0
+    {
+        return match c {
+            Cal::Month(y, m) => format!("{y:04}-{m:02}-XX"),
+            Cal::Year(y) => format!("{y:04}-XX-XX"),
+            _ => "XXXX-XX-XX".into(),
+        };
+    }
     let base = match usable {
         // an anchor finer than the expression is read at the expression's granularity
         // ("the following year" after "May 22, 1995" is 1996, not 1996-05-22)

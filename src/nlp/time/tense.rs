@@ -37,6 +37,7 @@ const FUTURE: &[&str] = &[
     "postponed",
     "delayed",
     "billed",
+    "would",
 ];
 
 const PAST: &[&str] = &[
@@ -160,7 +161,8 @@ const NOT_PAST_ED: &[&str] = &[
     "slated",
 ];
 
-/// Cues strong enough to count after the expression too ("on Monday, he will ...").
+/// Cues strong enough to count after the expression too ("on Monday, he will ..."); so do
+/// "plans to" and the like ("on Tuesday, the league plans to hold ...").
 const STRONG: &[&str] = &[
     "will", "'ll", "shall", "wo", "said", "says", "was", "were", "had", "did",
 ];
@@ -176,6 +178,7 @@ const TO_FUTURE: &[&str] = &[
     "going",
     "planning",
     "plans",
+    "plan",
     "hopes",
     "intends",
     "aims",
@@ -186,9 +189,7 @@ const TO_FUTURE: &[&str] = &[
 ];
 
 fn cue(word: &str) -> Tense {
-    if FUTURE.contains(&word)
-        || matches!(word, "slated" | "proposed" | "planned" | "until" | "till")
-    {
+    if FUTURE.contains(&word) || matches!(word, "slated" | "proposed" | "planned") {
         return Tense::Future;
     }
     if PAST.contains(&word) {
@@ -205,6 +206,10 @@ fn cue(word: &str) -> Tense {
 fn cue_at(p: &[Piece], i: usize) -> Tense {
     let w = p[i].norm.as_str();
     let prev = if i > 0 { p[i - 1].norm.as_str() } else { "" };
+    // a capital inside a sentence starts a name: "the United States", "Fort Worth Limited"
+    if i > 0 && p[i].capital {
+        return Tense::Unknown;
+    }
     if w == "to" {
         return if TO_FUTURE.contains(&prev) {
             Tense::Future
@@ -212,9 +217,37 @@ fn cue_at(p: &[Piece], i: usize) -> Tense {
             Tense::Unknown
         };
     }
+    let prev2 = if i > 1 { p[i - 2].norm.as_str() } else { "" };
+    let next = p.get(i + 1).map_or("", |x| x.norm.as_str());
+    // "as early as Tuesday", "as soon as Friday": the earliest of what is still to come
+    if w == "as" && matches!(prev, "early" | "soon") && prev2 == "as" {
+        return Tense::Future;
+    }
+    // "next to the embassy" is a place
+    if w == "next" && next == "to" {
+        return Tense::Unknown;
+    }
+    // "extended the deadline until Friday" points ahead; "Until Thursday, they had not ..."
+    // opening a sentence is a frame for what follows
+    if matches!(w, "until" | "till") {
+        return if i == 0 {
+            Tense::Unknown
+        } else {
+            Tense::Future
+        };
+    }
     match cue(w) {
-        // "to be completed by Dec. 15", "will be paid": a passive future
-        Tense::Past if prev == "be" => Tense::Future,
+        // "to be completed by Dec. 15", "will be paid": a passive future; "could be located"
+        // says nothing of the time
+        Tense::Past if prev == "be" => {
+            if matches!(prev2, "will" | "'ll" | "shall" | "wo" | "to" | "would") {
+                Tense::Future
+            } else {
+                Tense::Unknown
+            }
+        }
+        // "when the case is heard in May": a present passive, not a past
+        Tense::Past if matches!(prev, "is" | "are" | "am" | "being") => Tense::Unknown,
         // "had been due to expire Friday", "as previously planned": a future seen from the past
         Tense::Future if matches!(prev, "been" | "had" | "previously" | "originally") => {
             Tense::Past
@@ -223,13 +256,16 @@ fn cue_at(p: &[Piece], i: usize) -> Tense {
     }
 }
 
-/// The tense of the clause around pieces `start..end` of a sentence and how close its cue is
-/// (in words): the nearest cue before the expression (up to ten words back), else the nearest
-/// strong cue after it (up to eight on).
+/// The tense of the clause around pieces `start..end` of a sentence and how far before the
+/// expression its cue is (in words; `usize::MAX` for a cue after it or none): the nearest cue
+/// before the expression (up to ten words back), else the nearest strong cue after it (up to
+/// eight on).
 pub fn tense_near(p: &[Piece], start: usize, end: usize) -> (Tense, usize) {
     let clause_break = |x: &Piece| matches!(x.norm.as_str(), ";" | ":" | "\"" | "“" | "”");
     for i in (start.saturating_sub(10)..start.min(p.len())).rev() {
-        if clause_break(&p[i]) {
+        // "created an office, effective Feb. 1": the date the change takes effect, which
+        // the tense of the verb before it does not place
+        if clause_break(&p[i]) || p[i].norm == "effective" {
             break;
         }
         match cue_at(p, i) {
@@ -237,16 +273,27 @@ pub fn tense_near(p: &[Piece], start: usize, end: usize) -> (Tense, usize) {
             t => return (t, start - i),
         }
     }
-    for (k, x) in p.iter().enumerate().skip(end).take(8) {
+    // a time opening the sentence ("In January, a week after ..., a bomb exploded") dates
+    // the main clause, which may come a long way after it
+    let reach = if start <= 2 { 25 } else { 8 };
+    for (k, x) in p.iter().enumerate().skip(end).take(reach) {
         if clause_break(x) {
             break;
         }
         let w = x.norm.as_str();
-        if STRONG.contains(&w)
-            || PAST.contains(&w)
-            || w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w)
+        let next = p.get(k + 1).map_or("", |x| x.norm.as_str());
+        if next == "to" && matches!(w, "plans" | "plan" | "expects" | "intends" | "hopes") {
+            return (Tense::Future, usize::MAX);
+        }
+        if STRONG.contains(&w) {
+            return (cue_at(p, k), usize::MAX);
+        }
+        // a past verb after the expression; "planned", "scheduled" there are adjectives as
+        // often as not ("a hastily planned trip")
+        if (PAST.contains(&w) || w.len() > 4 && w.ends_with("ed") && !NOT_PAST_ED.contains(&w))
+            && cue_at(p, k) == Tense::Past
         {
-            return (cue_at(p, k), k + 1 - end);
+            return (Tense::Past, usize::MAX);
         }
     }
     (Tense::Unknown, usize::MAX)
