@@ -47,6 +47,11 @@ const MIN_CONTENT_WORDS: usize = 2;
 const BE_FORMS: &[&str] = &[
     "is", "was", "were", "are", "be", "been", "being", "'s", "’s",
 ];
+/// Auxiliary verbs that go on with a clause interrupted by `, according to X,`.
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
+    "did", "does", "do",
+];
 const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "it"];
 const ADVERBIAL_PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "during", "to", "with", "from", "over", "via", "through", "before", "after",
@@ -255,6 +260,21 @@ impl Attributor<'_, '_> {
         if matches!(cue.class(cx), CueClass::Think | CueClass::Tag) && !introduced {
             return None;
         }
+        // `Kasich says he'd sit Putin down and tell him "no more nonsense"`: a quotation
+        // inside another cue's reported speech is part of it (the second pass).
+        if !introduced {
+            let sentence = cx.sentence_tokens(cue.tokens.start);
+            if (sentence.start..cue.tokens.start).any(|k| {
+                self.cue(k).is_some_and(|c| {
+                    c.tokens.start == k
+                        && matches!(c.class(cx), CueClass::Say | CueClass::Tell | CueClass::Think)
+                        && cx.quote_at(k).is_none()
+                        && !self.any_used(c.tokens.clone())
+                })
+            }) {
+                return None;
+            }
+        }
         // Without `:` or `,`, a quotation that does not finish the sentence is part of reported
         // speech (`said the plan was "a disaster" for them`): the second pass takes it.
         let own_stop =
@@ -449,8 +469,9 @@ impl Attributor<'_, '_> {
             }
             return None;
         }
-        // `"…," X said` / `"…." He added.`
-        let limit = (i + CUE_REACH).min(paragraph.end);
+        // `"…," X said` / `"…." He added.` (further with an apposition: `"…," Deborah
+        // Tamargo, the chairwoman of the county party, recalled`)
+        let limit = (i + 2 * CUE_REACH).min(paragraph.end);
         let mut k = i;
         while k < limit {
             if cx.kind(k) == TokenKind::Quote || (cx.is_terminal(k) && k > i) {
@@ -465,9 +486,25 @@ impl Attributor<'_, '_> {
                 let np = speakers::subject_before(cx, c.tokens.start, i)?;
                 // The speaker phrase follows the quotation directly (`"…," Fox's Chris
                 // Wallace said`), not after more words of the sentence.
+                let lead = np.start.max(i) - i;
+                // Up to four words before the phrase, or a longer run of names and title
+                // words (`the Post's senior politics editor Steven Ginsberg`).
+                let lead_ok = lead <= 4
+                    || lead <= 10
+                        && (i..np.start.max(i)).all(|t| {
+                            cx.is_capitalised(t)
+                                || cx.has_class(t, class::TITLE)
+                                || matches!(cx.lower(t), "the" | "and" | "'s" | "’s" | "of")
+                                || cx.is_lower_word(t) && self.cue(t).is_none() && !cx.has_class(t, class::FUNCTION)
+                        });
                 if np.head.start < i
-                    || np.start.max(i) - i > 4
+                    || !lead_ok
                     || (i..np.start.max(i)).any(|t| cx.kind(t) == TokenKind::Punct)
+                {
+                    return None;
+                }
+                if k - i > CUE_REACH
+                    && !(i..k).any(|t| cx.is(t, ","))
                 {
                     return None;
                 }
@@ -734,7 +771,9 @@ impl Attributor<'_, '_> {
             let content = self.trim(floor..end);
             return self.make(content, cue, Some(np));
         }
-        let speaker = self.speaker_of(cue)?;
+        let Some(speaker) = self.speaker_of(cue) else {
+            return self.unnamed_subject(cue, floor, sentence.end);
+        };
         if self.is_reduced_relative(cue, &speaker) {
             return None;
         }
@@ -805,6 +844,45 @@ impl Attributor<'_, '_> {
         self.make(content, cue, Some(speaker))
     }
 
+    /// Reported speech whose subject is too long or too odd to read (`A redacted copy of the
+    /// memo seen by Reuters said …`, `45% of Republicans, 28% of independents and 12% of
+    /// Democrats say that …`): a finite cue followed by `that` or a clause still reports
+    /// speech; the speaker is the phrase just before the cue, when there is one.
+    fn unnamed_subject(&self, cue: &Cue, floor: usize, end: usize) -> Option<Found> {
+        let cx = self.cx;
+        let form = cue.form(cx);
+        if form.participle || !matches!(form.class, CueClass::Say | CueClass::Tell | CueClass::Think) {
+            return None;
+        }
+        let start = self.content_start(cue, end);
+        let that = start > cue.tokens.end && cx.lower(start - 1) == "that";
+        if !that && form.class == CueClass::Think {
+            return None;
+        }
+        if cue.tokens.start <= floor {
+            return None;
+        }
+        let mut j = cue.tokens.start - 1;
+        while j > floor && (cx.has_class(j, class::SKIP) || cx.lower(j).ends_with("ly") && cx.is_lower_word(j)) {
+            j -= 1;
+        }
+        // The phrase that opens the clause (after `:` or `;`), else the one before the cue.
+        let open = (floor..cue.tokens.start)
+            .rev()
+            .find(|&k| matches!(cx.text(k), ":" | ";" | "—" | "–"))
+            .map_or(floor, |k| k + 1);
+        let opening = speakers::subject_from(cx, open, cue.tokens.start);
+        let before = speakers::np_ending_at(cx, j, floor);
+        // The subject may hold a quote of its own (`Gov. John Kasich, a Republican who has
+        // refused to endorse Mr. Trump, said …`).
+        let sentence_start = cx.sentence_tokens(cue.tokens.start).start;
+        let full = speakers::subject_before(cx, cue.tokens.start, sentence_start);
+        let speaker = full.or(before).or(opening);
+        let stop = self.clause_end(start, end, false);
+        let content = self.trim(start..stop);
+        self.make(content, cue, speaker)
+    }
+
     /// `a short film called "…"`: a naming participle after an indefinite phrase names a
     /// thing; nobody speaks.
     fn is_reduced_relative(&self, cue: &Cue, speaker: &Np) -> bool {
@@ -849,6 +927,7 @@ impl Attributor<'_, '_> {
             && !cx.is_terminal(after + 1)
             && cue.tokens.start > floor
             && cx.is(cue.tokens.start - 1, ",")
+            && (BE_FORMS.contains(&cx.lower(after + 1)) || AUXILIARIES.contains(&cx.lower(after + 1)))
         {
             // `Notably absent, according to members, was any mention of …`
             let end = self.clause_end(after + 1, sentence.end, false);
@@ -1035,7 +1114,7 @@ impl Attributor<'_, '_> {
                 let mut k = i + 1;
                 while k < end
                     && k - i < 6
-                    && !matches!(cx.lower(k), "that" | "the" | ",")
+                    && (k == i + 1 || !matches!(cx.lower(k), "that" | "the" | ","))
                     && (cx.is_word(k) || cx.kind(k) == TokenKind::Number)
                     && (k == i + 1
                         || !cx.has_class(k, class::FUNCTION)
@@ -1099,6 +1178,7 @@ impl Attributor<'_, '_> {
                     && !cx.is_terminal(outer.end)
                     && !(cx.text(last) == ","
                         && matches!(cx.lower(outer.end), "and" | "but" | "or"))
+                    && self.tag_starts_at(outer.end, end)
                 {
                     return outer.end;
                 }
@@ -1146,10 +1226,10 @@ impl Attributor<'_, '_> {
                     .any(|k| {
                         self.cue(k).is_some_and(|c| {
                             c.tokens.start == k
-                                && matches!(
+                                && (matches!(
                                     c.class(cx),
                                     CueClass::Say | CueClass::Tell | CueClass::Call
-                                )
+                                ) || c.class(cx) == CueClass::Think)
                         })
                     })
                 {
@@ -1168,6 +1248,34 @@ impl Attributor<'_, '_> {
             i += 1;
         }
         end
+    }
+
+    /// True when a tag (`he said`, `said Smith`, `according to`) starts at token `i`.
+    fn tag_starts_at(&self, i: usize, end: usize) -> bool {
+        let cx = self.cx;
+        let is_tag_cue = |k: usize| {
+            self.cue(k).is_some_and(|c| {
+                c.tokens.start == k
+                    && matches!(
+                        c.class(cx),
+                        CueClass::Say | CueClass::Tell | CueClass::Tag | CueClass::Accord
+                    )
+            })
+        };
+        if i >= end {
+            return false;
+        }
+        if is_tag_cue(i) {
+            return true;
+        }
+        let Some(np) = speakers::np_starting_at(cx, i, (i + 8).min(end)) else {
+            return false;
+        };
+        let mut v = np.head.end;
+        while v < end && v - np.head.end < 3 && cx.has_class(v, class::SKIP) {
+            v += 1;
+        }
+        v < end && is_tag_cue(v)
     }
 
     /// Trims punctuation and quotation marks that do not belong to a quotation inside.

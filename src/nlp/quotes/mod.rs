@@ -315,3 +315,15 @@ mod tests {
         }
     }
 }
+
+/// TEMPORARY experiment switches (removed before commit).
+pub fn exp(n: u32) -> bool {
+    static E: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    let v = *E.get_or_init(|| {
+        std::env::var("NEWSMINE_EXP")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0)
+    });
+    v & (1u64 << n) != 0
+}

@@ -321,6 +321,14 @@ pub fn np_ending_at(cx: &Context, j: usize, lo: usize) -> Option<Np> {
             form: Form::Name,
         });
     }
+    // `Both have promised`, `Many say`: a determiner standing for people.
+    if matches!(
+        cx.lower(j),
+        "both" | "many" | "some" | "others" | "most" | "few" | "all" | "several"
+    ) && (j == lo || !is_determiner(cx, j - 1) && !cx.is_word(j - 1) || j > lo && cx.is(j - 1, ","))
+    {
+        return Some(Np::one(j, Form::Nominal));
+    }
     // `One in three`, `nearly three in five`: a share of people.
     if is_number_word(cx, j) {
         if j >= lo + 2
@@ -499,9 +507,21 @@ fn is_stop_after_np(cx: &Context, i: usize) -> bool {
 pub fn subject_before(cx: &Context, cue: usize, lo: usize) -> Option<Np> {
     let mut j = cue.checked_sub(1)?;
     let mut skipped = 0;
-    while j >= lo && is_skippable(cx, j) && skipped < 6 {
-        j = j.checked_sub(1)?;
-        skipped += 1;
+    while j >= lo && skipped < 6 {
+        // `has long argued`, `last week said`, `on Monday said`.
+        let time = cx.has_class(j, class::TIME) && !cx.has_class(j, class::FUNCTION)
+            || cx.has_class(j, class::TIME) && cx.is_lower_word(j);
+        let time_opener = j + 1 < cue
+            && cx.has_class(j + 1, class::TIME)
+            && matches!(cx.lower(j), "on" | "last" | "this" | "earlier" | "late" | "early");
+        if is_skippable(cx, j)
+            || (time || time_opener || matches!(cx.lower(j), "long" | "ever" | "since"))
+        {
+            j = j.checked_sub(1)?;
+            skipped += 1;
+        } else {
+            break;
+        }
     }
     if j < lo {
         return None;
@@ -592,7 +612,13 @@ pub fn subject_after(cx: &Context, i: usize, hi: usize) -> Option<Np> {
 /// after an introductory phrase (`At the briefing on Monday, Theresa May defended Khan`).
 pub fn clause_subject(cx: &Context, before: usize) -> Option<Np> {
     let sentence = cx.sentence_tokens(before);
-    let mut i = sentence.start;
+    subject_from(cx, sentence.start, before)
+}
+
+/// The first phrase of the clause that opens at token `start`, after an introductory phrase,
+/// ending before token `before`.
+pub fn subject_from(cx: &Context, start: usize, before: usize) -> Option<Np> {
+    let mut i = start;
     while i < before && (cx.kind(i) == crate::nlp::text::TokenKind::Quote) {
         i += 1;
     }
