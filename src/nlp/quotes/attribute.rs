@@ -11,6 +11,8 @@
 //!
 //! Quoted titles and scare quotes with no cue are left alone.
 
+mod frames;
+
 use super::context::Context;
 use super::cues::{self, Cue};
 use super::lexicon::{CueClass, Tense, class};
@@ -85,6 +87,15 @@ pub fn attribute(cx: &Context) -> Vec<Found> {
         found: Vec::new(),
     };
     a.direct_quotes();
+    if !super::exp(1) {
+        a.headline();
+    }
+    if !super::exp(2) {
+        a.questions();
+    }
+    if !super::exp(3) {
+        a.appearances();
+    }
     a.reported_speech();
     a.fragments_of_speakers();
     a.continuations();
@@ -559,6 +570,19 @@ impl Attributor<'_, '_> {
         if (after_cue..n.open).any(|t| cx.kind(t) == TokenKind::Quote) {
             return None;
         }
+        // `"…," he said, adding: "…"`: a cue of its own right before it.
+        let mut b = n.open;
+        while b > after_cue && matches!(cx.text(b - 1), ":" | ",") {
+            b -= 1;
+        }
+        if b > after_cue && self.cue(b - 1).is_some() {
+            return None;
+        }
+        // `"…," Rubio said. "You can't … until you prove to people" that border security is
+        // working, he said.`: a quotation inside a sentence of its own is another quote.
+        if !self.ends_sentence(next) {
+            return None;
+        }
         // Words between may hold verbs (`when asked if he had met Trump`); a quotation with a
         // cue of its own is another quote.
         if self.any_used(n.outer())
@@ -583,6 +607,30 @@ impl Attributor<'_, '_> {
                 .filter(|np| np.form != Form::Pronoun || cx.lower(np.head.start) != "it");
         }
         if form.participle {
+            // `"…," he said, adding: …`: the subject of the tag before.
+            if start >= sentence.start + 2
+                && cx.is(start - 1, ",")
+                && let Some(tag) = self.cue(start - 2)
+                && matches!(tag.class(cx), CueClass::Say | CueClass::Tell)
+                && !tag.form(cx).participle
+            {
+                let before = speakers::subject_before(cx, tag.tokens.start, sentence.start);
+                let after = speakers::subject_after(cx, tag.tokens.end, start - 1);
+                if let Some(np) = before.filter(|np| np.head.end <= tag.tokens.start).or(after) {
+                    return Some(np);
+                }
+            }
+            if start >= sentence.start + 3
+                && cx.is(start - 1, ",")
+                && let Some(np) = speakers::np_ending_at(cx, start - 2, sentence.start)
+                && np.start > sentence.start
+                && self.cue(np.start - 1).is_some_and(|c| {
+                    matches!(c.class(cx), CueClass::Say | CueClass::Tell) && !c.form(cx).participle
+                })
+            {
+                // `"…," said Smith, adding …`
+                return Some(np);
+            }
             // `Since announcing in October that …, Mr. Biden has …`: the subject follows the
             // opening clause.
             let opens = (sentence.start..start).all(|t| {
@@ -710,7 +758,7 @@ impl Attributor<'_, '_> {
         for ci in order {
             let cue = self.cues[ci].clone();
             let class = cue.class(cx);
-            if matches!(class, CueClass::Noun | CueClass::Tag)
+            if matches!(class, CueClass::Noun | CueClass::Tag | CueClass::Seem)
                 || self.any_used(cue.tokens.clone())
                 || cx.quote_at(cue.tokens.start).is_some()
                 || self.is_passive(&cue)
@@ -838,7 +886,13 @@ impl Attributor<'_, '_> {
             return None;
         }
         let start = self.content_start(cue, sentence.end);
-        let phrase_only = matches!(cue.class(cx), CueClass::Think | CueClass::Call);
+        // Stance and naming verbs take a phrase (`criticized the plan`), unless a clause
+        // follows (`believes that …`, `thinks he will win`).
+        let clause = start > cue.tokens.end && cx.lower(start - 1) == "that"
+            || start < sentence.end
+                && matches!(cx.lower(start), "he" | "she" | "they" | "we" | "i" | "it" | "you");
+        let phrase_only = matches!(cue.class(cx), CueClass::Think | CueClass::Call)
+            && !clause;
         let end = self.clause_end(start, sentence.end, phrase_only);
         let content = self.trim(start..end);
         self.make(content, cue, Some(speaker))
@@ -1208,8 +1262,9 @@ impl Attributor<'_, '_> {
                         return i;
                     }
                 }
-                // Stance and naming verbs take a phrase, not a clause.
-                if phrase_only {
+                // Stance and naming verbs take a phrase, not a clause; a list goes on
+                // (`supported eliminating caucuses, limiting … and binding …`).
+                if phrase_only && !self.list_goes_on(i + 1, end) {
                     return i;
                 }
             }
@@ -1242,12 +1297,26 @@ impl Attributor<'_, '_> {
                 && c.tokens.start == i
                 && c.form(cx).participle
                 && matches!(c.class(cx), CueClass::Say | CueClass::Tell)
+                // `for not answering the question`: a gerund, not a new clause.
+                && !matches!(
+                    cx.lower(i - 1),
+                    "for" | "of" | "by" | "without" | "not" | "about" | "from" | "as"
+                )
             {
                 return i;
             }
             i += 1;
         }
         end
+    }
+
+    /// True when the phrase after a comma at `i - 1` is one more item of a list: an `and` or
+    /// `or` comes before the next comma or stop.
+    fn list_goes_on(&self, i: usize, end: usize) -> bool {
+        let cx = self.cx;
+        (i..(i + 10).min(end))
+            .take_while(|&k| !cx.is(k, ",") && !cx.is_terminal(k) && cx.kind(k) != TokenKind::Quote)
+            .any(|k| matches!(cx.lower(k), "and" | "or"))
     }
 
     /// True when a tag (`he said`, `said Smith`, `according to`) starts at token `i`.

@@ -88,7 +88,7 @@ const NOUN_BEFORE: &[&str] = &[
 /// `two separate tweets`) or a word of a capitalised title (`Star Asked Actors`).
 fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
     let f = &cx.lx.forms[form as usize];
-    if f.class == CueClass::Accord {
+    if matches!(f.class, CueClass::Accord | CueClass::Seem) {
         return true;
     }
     let sentence = cx.sentence_tokens(i);
