@@ -751,9 +751,19 @@ impl Attributor<'_, '_> {
         let cx = self.cx;
         // `according to` first: its source is explicit, and a stance verb inside its content
         // (`59 percent of voters view her unfavorably, according to a poll`) is part of it.
+        // Then a tag that ends its sentence (`…, said Larry Sabato, a director.`, `…, he
+        // said.`): the words before it are its own, whatever cues they hold.
+        let final_tag: Vec<bool> = self
+            .cues
+            .iter()
+            .map(|c| self.is_final_tag(c))
+            .collect();
         let order: Vec<usize> = (0..self.cues.len())
             .filter(|&ci| self.cues[ci].class(cx) == CueClass::Accord)
-            .chain((0..self.cues.len()).filter(|&ci| self.cues[ci].class(cx) != CueClass::Accord))
+            .chain((0..self.cues.len()).filter(|&ci| final_tag[ci]))
+            .chain((0..self.cues.len()).filter(|&ci| {
+                self.cues[ci].class(cx) != CueClass::Accord && !final_tag[ci]
+            }))
             .collect();
         for ci in order {
             let cue = self.cues[ci].clone();
@@ -771,6 +781,32 @@ impl Attributor<'_, '_> {
                 self.found.push(found);
             }
         }
+    }
+
+    /// True for a verb of saying that ends its sentence after a comma and a short subject
+    /// (`…, he said.`, `…, said Smith, a professor.`).
+    fn is_final_tag(&self, cue: &Cue) -> bool {
+        let cx = self.cx;
+        if !matches!(cue.class(cx), CueClass::Say | CueClass::Tell) || cue.form(cx).participle {
+            return false;
+        }
+        let s = cue.tokens.start;
+        let sentence = cx.sentence_tokens(s);
+        let lo = s.saturating_sub(8).max(sentence.start);
+        let Some(comma) = (lo..s).rev().find(|&k| cx.is(k, ",")) else {
+            return false;
+        };
+        // Only a subject between the comma and the cue (or nothing: `…, said X`).
+        if (comma + 1..s).any(|k| !cx.is_word(k) || self.cue(k).is_some()) {
+            return false;
+        }
+        let after = if comma + 1 == s {
+            speakers::subject_after(cx, cue.tokens.end, sentence.end)
+                .map_or(cue.tokens.end, |np| np.head.end)
+        } else {
+            cue.tokens.end
+        };
+        self.tag_reaches_end(after, sentence.end)
     }
 
     /// `was told`, `is said to`: a passive cue has no speaker in the subject.
@@ -1031,8 +1067,11 @@ impl Attributor<'_, '_> {
         if after + 1 < end && cx.is(after, ",") && end - after <= 3 * CUE_REACH {
             // A description (`a union that has … endorsed Sanders`) may hold verbs of its own.
             let described = matches!(cx.lower(after + 1), "a" | "an" | "the" | "who" | "which")
-                || cx.is_name_word(after + 1);
-            if (after + 1..end).all(|t| {
+                || cx.is_name_word(after + 1)
+                || cx.kind(after + 1) == TokenKind::Number;
+            // Anything else after the comma is the rest of the reported clause (`Many of the
+            // closures, he said, have involved …`), unless it is short.
+            if (described || end - after <= 4) && (after + 1..end).all(|t| {
                 cx.kind(t) != TokenKind::Quote
                     && (described || self.cue(t).is_none())
                     && !cx.is(t, ";")
