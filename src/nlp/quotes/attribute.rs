@@ -296,7 +296,14 @@ impl Attributor<'_, '_> {
         if self.any_used(cue.tokens.clone()) || cx.quote_at(cue.tokens.start).is_some() {
             return None;
         }
-        let speaker = self.speaker_of(cue)?;
+        let Some(speaker) = self.speaker_of(cue) else {
+            // `a voice over saying: "…"`: a quotation introduced by a verb of saying is a
+            // quote even when its subject cannot be read.
+            if introduced && matches!(cue.class(cx), CueClass::Say | CueClass::Tell) {
+                return Some((Some(cue.tokens.clone()), self.fallback_speaker(cue), None));
+            }
+            return None;
+        };
         if self.is_reduced_relative(cue, &speaker) {
             return None;
         }
@@ -952,25 +959,40 @@ impl Attributor<'_, '_> {
         if cue.tokens.start <= floor {
             return None;
         }
+        let speaker = self.fallback_speaker(cue);
+        let stop = self.clause_end(start, end, false);
+        let content = self.trim(start..stop);
+        self.make(content, cue, speaker)
+    }
+
+    /// A best guess at the speaker of a cue whose subject [`Self::speaker_of`] cannot read:
+    /// the subject before it over quotes already found (`Gov. John Kasich, a Republican who
+    /// has refused to endorse Mr. Trump, said`), the phrase right before it, or the phrase
+    /// that opens its clause.
+    fn fallback_speaker(&self, cue: &Cue) -> Option<Np> {
+        let cx = self.cx;
+        let sentence = cx.sentence_tokens(cue.tokens.start);
+        let floor = self.clause_floor(cue.tokens.start, sentence.start);
+        if let Some(np) = speakers::subject_before(cx, cue.tokens.start, sentence.start) {
+            return Some(np);
+        }
+        if cue.tokens.start <= floor {
+            return None;
+        }
         let mut j = cue.tokens.start - 1;
-        while j > floor && (cx.has_class(j, class::SKIP) || cx.lower(j).ends_with("ly") && cx.is_lower_word(j)) {
+        while j > floor
+            && (cx.has_class(j, class::SKIP) || cx.lower(j).ends_with("ly") && cx.is_lower_word(j))
+        {
             j -= 1;
         }
-        // The phrase that opens the clause (after `:` or `;`), else the one before the cue.
+        if let Some(np) = speakers::np_ending_at(cx, j, floor) {
+            return Some(np);
+        }
         let open = (floor..cue.tokens.start)
             .rev()
             .find(|&k| matches!(cx.text(k), ":" | ";" | "—" | "–"))
             .map_or(floor, |k| k + 1);
-        let opening = speakers::subject_from(cx, open, cue.tokens.start);
-        let before = speakers::np_ending_at(cx, j, floor);
-        // The subject may hold a quote of its own (`Gov. John Kasich, a Republican who has
-        // refused to endorse Mr. Trump, said …`).
-        let sentence_start = cx.sentence_tokens(cue.tokens.start).start;
-        let full = speakers::subject_before(cx, cue.tokens.start, sentence_start);
-        let speaker = full.or(before).or(opening);
-        let stop = self.clause_end(start, end, false);
-        let content = self.trim(start..stop);
-        self.make(content, cue, speaker)
+        speakers::subject_from(cx, open, cue.tokens.start)
     }
 
     /// `a short film called "…"`: a naming participle after an indefinite phrase names a

@@ -448,6 +448,15 @@ pub fn np_starting_at(cx: &Context, i: usize, hi: usize) -> Option<Np> {
     if s >= hi {
         return None;
     }
+    // `the retired neurosurgeon`, `an unnamed official`: a participle before a noun.
+    if s + 1 < hi
+        && cx.is_lower_word(s)
+        && cx.lower(s).ends_with("ed")
+        && cues::match_at(cx, s).is_none()
+        && (is_nominal_word(cx, s + 1) && !is_stop_after_np(cx, s + 1) || cx.is_name_word(s + 1))
+    {
+        s += 1;
+    }
     if cx.is_name_word(s) {
         let run = name_run_starting(cx, s, hi);
         // `the White House`, `the Clinton campaign`: a name followed by a noun is a nominal.
@@ -499,8 +508,20 @@ fn nominal_end(cx: &Context, s: usize, hi: usize) -> usize {
 /// True for a word that ends a noun phrase read left to right: a cue or a past-tense verb.
 fn is_stop_after_np(cx: &Context, i: usize) -> bool {
     let w = cx.lower(i);
-    cues::match_at(cx, i).is_some() || (w.len() > 4 && w.ends_with("ed"))
+    cues::match_at(cx, i).is_some()
+        || (w.len() > 4 && w.ends_with("ed"))
+        || IRREGULAR_VERBS.contains(&w)
 }
+
+/// Irregular past forms that end a noun phrase read left to right (`the neurosurgeon spoke`).
+const IRREGULAR_VERBS: &[&str] = &[
+    "spoke", "went", "came", "took", "made", "gave", "got", "ran", "won", "lost", "met", "left",
+    "began", "held", "stood", "sat", "saw", "knew", "thought", "felt", "kept", "brought", "sent",
+    "paid", "put", "set", "led", "fell", "became", "chose", "drew", "drove", "grew", "heard",
+    "meant", "rose", "sold", "spent", "struck", "swore", "taught", "threw", "understood", "wore",
+    "wrote", "told", "said", "found", "built", "bought", "caught", "fought", "sought", "hit",
+    "let", "cut", "shut", "quit", "beat", "broke", "forgot", "gets", "goes", "makes", "takes",
+];
 
 /// The subject of the cue starting at token `cue`: the phrase before it, skipping adverbs and
 /// auxiliaries, parentheses and appositions. `lo` is the first token it may use.
