@@ -959,6 +959,13 @@ impl Attributor<'_, '_> {
         if cue.tokens.start <= floor {
             return None;
         }
+        // `"…," said the second official`: an inverted tag, not reported speech after it.
+        if {
+            let k = cue.tokens.start - 1;
+            cx.kind(k) == TokenKind::Quote || cx.is(k, ",") && k > 0 && cx.kind(k - 1) == TokenKind::Quote
+        } {
+            return None;
+        }
         let speaker = self.fallback_speaker(cue);
         let stop = self.clause_end(start, end, false);
         let content = self.trim(start..stop);

@@ -448,6 +448,18 @@ pub fn np_starting_at(cx: &Context, i: usize, hi: usize) -> Option<Np> {
     if s >= hi {
         return None;
     }
+    // `the second official`, `the former governor`
+    if s > i
+        && s + 1 < hi
+        && matches!(
+            cx.lower(s),
+            "first" | "second" | "third" | "last" | "next" | "other" | "same" | "former" | "only"
+                | "latest" | "new" | "own"
+        )
+        && (is_nominal_word(cx, s + 1) || cx.is_name_word(s + 1))
+    {
+        s += 1;
+    }
     // `the retired neurosurgeon`, `an unnamed official`: a participle before a noun.
     if s + 1 < hi
         && cx.is_lower_word(s)
