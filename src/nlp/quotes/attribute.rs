@@ -1315,6 +1315,17 @@ impl Attributor<'_, '_> {
                 if self.cue(i + 1).is_some_and(|c| c.tokens.start == i + 1) {
                     return i;
                 }
+                // `…, putting them ahead`, `…, though …`, `…, which …`: the writer's clause.
+                if i > start && !phrase_only && {
+                    let w = cx.lower(i + 1);
+                    cx.is_lower_word(i + 1)
+                        && (w.len() > 5
+                            && w.ends_with("ing")
+                            && !matches!(w, "including" | "according" | "regarding")
+                            || matches!(w, "though" | "although" | "whereas" | "whether" | "which"))
+                } {
+                    return i;
+                }
                 // `…, he said there is no precedent`: another speaker's clause.
                 if let Some(np) = speakers::np_starting_at(cx, i + 1, (i + 6).min(end))
                     && matches!(np.form, Form::Pronoun | Form::Name)

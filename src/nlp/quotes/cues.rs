@@ -165,6 +165,15 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
     {
         return false;
     }
+    let next = i + f.words.len();
+    let next_word = if next < sentence.end { cx.lower(next) } else { "" };
+    // `secret promises from Turkey`, `remarks by Patricia Smith`: a noun.
+    if matches!(f.tense, Tense::Third | Tense::Base)
+        && f.words.len() == 1
+        && matches!(next_word, "from" | "by" | "over" | "during")
+    {
+        return false;
+    }
     match f.tense {
         Tense::Ing | Tense::Past => {
             !(j > sentence.start
