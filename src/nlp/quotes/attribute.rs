@@ -1474,7 +1474,12 @@ impl Attributor<'_, '_> {
                     v
                 });
         let answer = words == 1 && matches!(cx.lower(content.start), "yes" | "no");
-        if words < MIN_CONTENT_WORDS && quotes.is_empty() && !answer {
+        // `endorsed Trump`, `praised her`: a stance takes a single name or pronoun.
+        let object = words == 1
+            && matches!(cue.class(cx), CueClass::Think | CueClass::Call)
+            && (cx.is_name_word(content.start)
+                || matches!(cx.lower(content.start), "him" | "her" | "them" | "it" | "us" | "me"));
+        if words < MIN_CONTENT_WORDS && quotes.is_empty() && !answer && !object {
             return None;
         }
         let class = cue.class(cx);
