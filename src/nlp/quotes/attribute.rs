@@ -1,13 +1,18 @@
 //! Attribution: which stretches of text are quotes, with which cue and speaker phrase.
 //!
-//! Three passes, each claiming tokens so that every token belongs to at most one quote:
+//! Four passes, each claiming tokens so that every token belongs to at most one quote:
 //! 1. quotations with a cue beside them (`X said: "…"`, `"…," X said`, `"…," said X`,
 //!    `"…" – X`), with a quote of several paragraphs kept together and a quote interrupted by
 //!    its cue (`"…," X said. "…"`) taken as one;
-//! 2. reported speech from the remaining cues (`X said (that) …`, `…, X said`,
+//! 2. the frames of [`frames`]: a headline that names its speaker (`Sanders: …`), a question
+//!    put to someone (`Asked whether …, Ryan said`), appearance and expectation without a
+//!    source (`X appears to …`, `X is expected to …`);
+//! 3. reported speech from the remaining cues (`X said (that) …`, `…, X said`,
 //!    `according to X, …`), mixed when it holds quoted words, partial when a naming verb takes
-//!    a quoted fragment (`called it "a sham"`);
-//! 3. quotations without a cue that continue the quote of the paragraph before.
+//!    a quoted fragment (`called it "a sham"`); sentence-final tags (`…, he said.`) go first,
+//!    so that the words before them are theirs whatever cues they hold, and a cue whose subject
+//!    cannot be read still reports speech when a clause follows it;
+//! 4. quotations without a cue that continue the quote of the paragraph before.
 //!
 //! Quoted titles and scare quotes with no cue are left alone.
 
@@ -87,15 +92,9 @@ pub fn attribute(cx: &Context) -> Vec<Found> {
         found: Vec::new(),
     };
     a.direct_quotes();
-    if !super::exp(1) {
-        a.headline();
-    }
-    if !super::exp(2) {
-        a.questions();
-    }
-    if !super::exp(3) {
-        a.appearances();
-    }
+    a.headline();
+    a.questions();
+    a.appearances();
     a.reported_speech();
     a.fragments_of_speakers();
     a.continuations();
@@ -411,8 +410,10 @@ impl Attributor<'_, '_> {
             return true;
         };
         let sentence = cx.sentence_tokens(close);
-        (close + 1..sentence.end)
-            .all(|t| cx.kind(t) == TokenKind::Punct || cx.kind(t) == TokenKind::Quote)
+        // A few stops and marks at most (bounded, so a sentence of marks stays linear).
+        sentence.end - close <= 8
+            && (close + 1..sentence.end)
+                .all(|t| cx.kind(t) == TokenKind::Punct || cx.kind(t) == TokenKind::Quote)
     }
 
     /// A tag after the quotation `q`: `"…," X said`, `"…," said X`, `"…" – X`,
