@@ -967,6 +967,11 @@ impl Attributor<'_, '_> {
         } {
             return None;
         }
+        // `The deal, announced this morning in Oslo, values Cobalt at …`: a participle
+        // between commas describes its noun.
+        if cx.is(cue.tokens.start - 1, ",") && (cue.tokens.end..start).any(|t| cx.is(t, ",")) {
+            return None;
+        }
         let speaker = self.fallback_speaker(cue);
         let stop = self.clause_end(start, end, false);
         let content = self.trim(start..stop);
