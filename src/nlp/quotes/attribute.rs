@@ -56,8 +56,8 @@ const BE_FORMS: &[&str] = &[
 ];
 /// Auxiliary verbs that go on with a clause interrupted by `, according to X,`.
 const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
-    "did", "does", "do",
+    "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did",
+    "does", "do",
 ];
 const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "it"];
 const ADVERBIAL_PREPOSITIONS: &[&str] = &[
@@ -277,7 +277,10 @@ impl Attributor<'_, '_> {
             if (sentence.start..cue.tokens.start).any(|k| {
                 self.cue(k).is_some_and(|c| {
                     c.tokens.start == k
-                        && matches!(c.class(cx), CueClass::Say | CueClass::Tell | CueClass::Think)
+                        && matches!(
+                            c.class(cx),
+                            CueClass::Say | CueClass::Tell | CueClass::Think
+                        )
                         && cx.quote_at(k).is_none()
                         && !self.any_used(c.tokens.clone())
                 })
@@ -514,7 +517,9 @@ impl Attributor<'_, '_> {
                             cx.is_capitalised(t)
                                 || cx.has_class(t, class::TITLE)
                                 || matches!(cx.lower(t), "the" | "and" | "'s" | "’s" | "of")
-                                || cx.is_lower_word(t) && self.cue(t).is_none() && !cx.has_class(t, class::FUNCTION)
+                                || cx.is_lower_word(t)
+                                    && self.cue(t).is_none()
+                                    && !cx.has_class(t, class::FUNCTION)
                         });
                 if np.head.start < i
                     || !lead_ok
@@ -522,9 +527,7 @@ impl Attributor<'_, '_> {
                 {
                     return None;
                 }
-                if k - i > CUE_REACH
-                    && !(i..k).any(|t| cx.is(t, ","))
-                {
+                if k - i > CUE_REACH && !(i..k).any(|t| cx.is(t, ",")) {
                     return None;
                 }
                 // A new sentence after the quotation must be a short tag.
@@ -624,7 +627,10 @@ impl Attributor<'_, '_> {
             {
                 let before = speakers::subject_before(cx, tag.tokens.start, sentence.start);
                 let after = speakers::subject_after(cx, tag.tokens.end, start - 1);
-                if let Some(np) = before.filter(|np| np.head.end <= tag.tokens.start).or(after) {
+                if let Some(np) = before
+                    .filter(|np| np.head.end <= tag.tokens.start)
+                    .or(after)
+                {
                     return Some(np);
                 }
             }
@@ -761,17 +767,14 @@ impl Attributor<'_, '_> {
         // (`59 percent of voters view her unfavorably, according to a poll`) is part of it.
         // Then a tag that ends its sentence (`…, said Larry Sabato, a director.`, `…, he
         // said.`): the words before it are its own, whatever cues they hold.
-        let final_tag: Vec<bool> = self
-            .cues
-            .iter()
-            .map(|c| self.is_final_tag(c))
-            .collect();
+        let final_tag: Vec<bool> = self.cues.iter().map(|c| self.is_final_tag(c)).collect();
         let order: Vec<usize> = (0..self.cues.len())
             .filter(|&ci| self.cues[ci].class(cx) == CueClass::Accord)
             .chain((0..self.cues.len()).filter(|&ci| final_tag[ci]))
-            .chain((0..self.cues.len()).filter(|&ci| {
-                self.cues[ci].class(cx) != CueClass::Accord && !final_tag[ci]
-            }))
+            .chain(
+                (0..self.cues.len())
+                    .filter(|&ci| self.cues[ci].class(cx) != CueClass::Accord && !final_tag[ci]),
+            )
             .collect();
         for ci in order {
             let cue = self.cues[ci].clone();
@@ -934,9 +937,11 @@ impl Attributor<'_, '_> {
         // follows (`believes that …`, `thinks he will win`).
         let clause = start > cue.tokens.end && cx.lower(start - 1) == "that"
             || start < sentence.end
-                && matches!(cx.lower(start), "he" | "she" | "they" | "we" | "i" | "it" | "you");
-        let phrase_only = matches!(cue.class(cx), CueClass::Think | CueClass::Call)
-            && !clause;
+                && matches!(
+                    cx.lower(start),
+                    "he" | "she" | "they" | "we" | "i" | "it" | "you"
+                );
+        let phrase_only = matches!(cue.class(cx), CueClass::Think | CueClass::Call) && !clause;
         let end = self.clause_end(start, sentence.end, phrase_only);
         let content = self.trim(start..end);
         self.make(content, cue, Some(speaker))
@@ -949,7 +954,9 @@ impl Attributor<'_, '_> {
     fn unnamed_subject(&self, cue: &Cue, floor: usize, end: usize) -> Option<Found> {
         let cx = self.cx;
         let form = cue.form(cx);
-        if form.participle || !matches!(form.class, CueClass::Say | CueClass::Tell | CueClass::Think) {
+        if form.participle
+            || !matches!(form.class, CueClass::Say | CueClass::Tell | CueClass::Think)
+        {
             return None;
         }
         let start = self.content_start(cue, end);
@@ -961,10 +968,10 @@ impl Attributor<'_, '_> {
             return None;
         }
         // `"…," said the second official`: an inverted tag, not reported speech after it.
-        if {
-            let k = cue.tokens.start - 1;
-            cx.kind(k) == TokenKind::Quote || cx.is(k, ",") && k > 0 && cx.kind(k - 1) == TokenKind::Quote
-        } {
+        let k = cue.tokens.start - 1;
+        if cx.kind(k) == TokenKind::Quote
+            || cx.is(k, ",") && k > 0 && cx.kind(k - 1) == TokenKind::Quote
+        {
             return None;
         }
         // `The deal, announced this morning in Oslo, values Cobalt at …`: a participle
@@ -1052,7 +1059,8 @@ impl Attributor<'_, '_> {
             && !cx.is_terminal(after + 1)
             && cue.tokens.start > floor
             && cx.is(cue.tokens.start - 1, ",")
-            && (BE_FORMS.contains(&cx.lower(after + 1)) || AUXILIARIES.contains(&cx.lower(after + 1)))
+            && (BE_FORMS.contains(&cx.lower(after + 1))
+                || AUXILIARIES.contains(&cx.lower(after + 1)))
         {
             // `Notably absent, according to members, was any mention of …`
             let end = self.clause_end(after + 1, sentence.end, false);
@@ -1106,11 +1114,13 @@ impl Attributor<'_, '_> {
                 || cx.kind(after + 1) == TokenKind::Number;
             // Anything else after the comma is the rest of the reported clause (`Many of the
             // closures, he said, have involved …`), unless it is short.
-            if (described || end - after <= 4) && (after + 1..end).all(|t| {
-                cx.kind(t) != TokenKind::Quote
-                    && (described || self.cue(t).is_none())
-                    && !cx.is(t, ";")
-            }) {
+            if (described || end - after <= 4)
+                && (after + 1..end).all(|t| {
+                    cx.kind(t) != TokenKind::Quote
+                        && (described || self.cue(t).is_none())
+                        && !cx.is(t, ";")
+                })
+            {
                 after = end;
             }
         }
@@ -1484,7 +1494,10 @@ impl Attributor<'_, '_> {
         let object = words == 1
             && matches!(cue.class(cx), CueClass::Think | CueClass::Call)
             && (cx.is_name_word(content.start)
-                || matches!(cx.lower(content.start), "him" | "her" | "them" | "it" | "us" | "me"));
+                || matches!(
+                    cx.lower(content.start),
+                    "him" | "her" | "them" | "it" | "us" | "me"
+                ));
         if words < MIN_CONTENT_WORDS && quotes.is_empty() && !answer && !object {
             return None;
         }

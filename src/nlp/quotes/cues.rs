@@ -166,7 +166,11 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
         return false;
     }
     let next = i + f.words.len();
-    let next_word = if next < sentence.end { cx.lower(next) } else { "" };
+    let next_word = if next < sentence.end {
+        cx.lower(next)
+    } else {
+        ""
+    };
     // `secret promises from Turkey`, `remarks by Patricia Smith`: a noun.
     if matches!(f.tense, Tense::Third | Tense::Base)
         && f.words.len() == 1
@@ -202,16 +206,17 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
             after_quote
                 || saying
                 || prev.is_some_and(|w| {
-                BASE_VERB_BEFORE.contains(&w)
-                    || PLURALS.contains(&w)
-                    || (w.len() > 3
-                        && w.ends_with('s')
-                        && !w.ends_with("ss")
-                        && !w.ends_with("'s")
-                        && !NOUN_BEFORE.contains(&w)
-                        && cx.is_word(j - 1)
-                        && !cx.has_class(j - 1, class::FUNCTION))
-            }) || j == sentence.start && f.words.len() > 1
+                    BASE_VERB_BEFORE.contains(&w)
+                        || PLURALS.contains(&w)
+                        || (w.len() > 3
+                            && w.ends_with('s')
+                            && !w.ends_with("ss")
+                            && !w.ends_with("'s")
+                            && !NOUN_BEFORE.contains(&w)
+                            && cx.is_word(j - 1)
+                            && !cx.has_class(j - 1, class::FUNCTION))
+                })
+                || j == sentence.start && f.words.len() > 1
         }
     }
 }

@@ -263,10 +263,7 @@ mod tests {
             Many of the closures, he said, have involved public courses.\n";
         let qs = quotes(text);
         check_invariants(text, &qs);
-        assert_eq!(
-            qs[0].text,
-            "Cruz also lacks support from his colleagues"
-        );
+        assert_eq!(qs[0].text, "Cruz also lacks support from his colleagues");
         assert_eq!(qs[0].speaker, "Larry Sabato");
         assert_eq!(
             qs[1].text,

@@ -325,7 +325,9 @@ pub fn np_ending_at(cx: &Context, j: usize, lo: usize) -> Option<Np> {
     if matches!(
         cx.lower(j),
         "both" | "many" | "some" | "others" | "most" | "few" | "all" | "several"
-    ) && (j == lo || !is_determiner(cx, j - 1) && !cx.is_word(j - 1) || j > lo && cx.is(j - 1, ","))
+    ) && (j == lo
+        || !is_determiner(cx, j - 1) && !cx.is_word(j - 1)
+        || j > lo && cx.is(j - 1, ","))
     {
         return Some(Np::one(j, Form::Nominal));
     }
@@ -453,8 +455,18 @@ pub fn np_starting_at(cx: &Context, i: usize, hi: usize) -> Option<Np> {
         && s + 1 < hi
         && matches!(
             cx.lower(s),
-            "first" | "second" | "third" | "last" | "next" | "other" | "same" | "former" | "only"
-                | "latest" | "new" | "own"
+            "first"
+                | "second"
+                | "third"
+                | "last"
+                | "next"
+                | "other"
+                | "same"
+                | "former"
+                | "only"
+                | "latest"
+                | "new"
+                | "own"
         )
         && (is_nominal_word(cx, s + 1) || cx.is_name_word(s + 1))
     {
@@ -527,12 +539,71 @@ fn is_stop_after_np(cx: &Context, i: usize) -> bool {
 
 /// Irregular past forms that end a noun phrase read left to right (`the neurosurgeon spoke`).
 const IRREGULAR_VERBS: &[&str] = &[
-    "spoke", "went", "came", "took", "made", "gave", "got", "ran", "won", "lost", "met", "left",
-    "began", "held", "stood", "sat", "saw", "knew", "thought", "felt", "kept", "brought", "sent",
-    "paid", "put", "set", "led", "fell", "became", "chose", "drew", "drove", "grew", "heard",
-    "meant", "rose", "sold", "spent", "struck", "swore", "taught", "threw", "understood", "wore",
-    "wrote", "told", "said", "found", "built", "bought", "caught", "fought", "sought", "hit",
-    "let", "cut", "shut", "quit", "beat", "broke", "forgot", "gets", "goes", "makes", "takes",
+    "spoke",
+    "went",
+    "came",
+    "took",
+    "made",
+    "gave",
+    "got",
+    "ran",
+    "won",
+    "lost",
+    "met",
+    "left",
+    "began",
+    "held",
+    "stood",
+    "sat",
+    "saw",
+    "knew",
+    "thought",
+    "felt",
+    "kept",
+    "brought",
+    "sent",
+    "paid",
+    "put",
+    "set",
+    "led",
+    "fell",
+    "became",
+    "chose",
+    "drew",
+    "drove",
+    "grew",
+    "heard",
+    "meant",
+    "rose",
+    "sold",
+    "spent",
+    "struck",
+    "swore",
+    "taught",
+    "threw",
+    "understood",
+    "wore",
+    "wrote",
+    "told",
+    "said",
+    "found",
+    "built",
+    "bought",
+    "caught",
+    "fought",
+    "sought",
+    "hit",
+    "let",
+    "cut",
+    "shut",
+    "quit",
+    "beat",
+    "broke",
+    "forgot",
+    "gets",
+    "goes",
+    "makes",
+    "takes",
 ];
 
 /// The subject of the cue starting at token `cue`: the phrase before it, skipping adverbs and
@@ -546,7 +617,10 @@ pub fn subject_before(cx: &Context, cue: usize, lo: usize) -> Option<Np> {
             || cx.has_class(j, class::TIME) && cx.is_lower_word(j);
         let time_opener = j + 1 < cue
             && cx.has_class(j + 1, class::TIME)
-            && matches!(cx.lower(j), "on" | "last" | "this" | "earlier" | "late" | "early");
+            && matches!(
+                cx.lower(j),
+                "on" | "last" | "this" | "earlier" | "late" | "early"
+            );
         if is_skippable(cx, j)
             || (time || time_opener || matches!(cx.lower(j), "long" | "ever" | "since"))
         {

@@ -23,9 +23,31 @@ const BEFORE_PASSIVE_ASK: &[&str] = &[
 ];
 /// The last word of a headline label that is a rubric, not a speaker (`The Latest:`).
 const RUBRICS: &[&str] = &[
-    "latest", "update", "updates", "daily", "email", "notice", "exclusive", "live", "analysis",
-    "review", "opinion", "editorial", "check", "watch", "briefing", "digest", "report",
-    "explainer", "column", "commentary", "interview", "video", "photos", "quiz", "timeline",
+    "latest",
+    "update",
+    "updates",
+    "daily",
+    "email",
+    "notice",
+    "exclusive",
+    "live",
+    "analysis",
+    "review",
+    "opinion",
+    "editorial",
+    "check",
+    "watch",
+    "briefing",
+    "digest",
+    "report",
+    "explainer",
+    "column",
+    "commentary",
+    "interview",
+    "video",
+    "photos",
+    "quiz",
+    "timeline",
 ];
 
 impl Attributor<'_, '_> {
@@ -97,7 +119,11 @@ impl Attributor<'_, '_> {
         };
         let (Some(a), Some(b)) = (
             cx.doc.sentences.get(first.sentences.start),
-            first.sentences.end.checked_sub(1).and_then(|k| cx.doc.sentences.get(k)),
+            first
+                .sentences
+                .end
+                .checked_sub(1)
+                .and_then(|k| cx.doc.sentences.get(k)),
         ) else {
             return;
         };
@@ -109,7 +135,9 @@ impl Attributor<'_, '_> {
         let label = line.start..colon;
         if label.is_empty()
             || label.len() > 5
-            || !label.clone().all(|t| cx.is_name_word(t) && !is_all_capitals(cx.text(t)))
+            || !label
+                .clone()
+                .all(|t| cx.is_name_word(t) && !is_all_capitals(cx.text(t)))
             || RUBRICS.contains(&cx.lower(colon - 1))
             || self.any_used(line.clone())
         {
@@ -211,6 +239,5 @@ impl Attributor<'_, '_> {
 /// True for a word written in capitals throughout (`EXCLUSIVE`, `FIX`), a rubric more often
 /// than a name.
 fn is_all_capitals(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() > 1
-        && !word.chars().any(char::is_lowercase)
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
 }
