@@ -1342,6 +1342,19 @@ impl Attributor<'_, '_> {
                 } {
                     return i;
                 }
+                // `…, and he left`, `…, but the party …`: a second clause with its own subject
+                // is the writer's.
+                if i > start && !phrase_only && i + 2 < end && {
+                    let (joiner, next) = (cx.lower(i + 1), cx.lower(i + 2));
+                    let pronoun = matches!(next, "he" | "she" | "they" | "it" | "we" | "i");
+                    joiner == "and" && pronoun
+                        || joiner == "but"
+                            && (pronoun
+                                || cx.is_capitalised(i + 2)
+                                || matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its"))
+                } {
+                    return i;
+                }
                 // `…, he said there is no precedent`: another speaker's clause.
                 if let Some(np) = speakers::np_starting_at(cx, i + 1, (i + 6).min(end))
                     && matches!(np.form, Form::Pronoun | Form::Name)
