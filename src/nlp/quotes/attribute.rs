@@ -1,15 +1,22 @@
 //! Attribution: which stretches of text are quotes, with which cue and speaker phrase.
 //!
-//! Three passes, each claiming tokens so that every token belongs to at most one quote:
+//! Four passes, each claiming tokens so that every token belongs to at most one quote:
 //! 1. quotations with a cue beside them (`X said: "…"`, `"…," X said`, `"…," said X`,
 //!    `"…" – X`), with a quote of several paragraphs kept together and a quote interrupted by
 //!    its cue (`"…," X said. "…"`) taken as one;
-//! 2. reported speech from the remaining cues (`X said (that) …`, `…, X said`,
+//! 2. the frames of [`frames`]: a headline that names its speaker (`Sanders: …`), a question
+//!    put to someone (`Asked whether …, Ryan said`), appearance and expectation without a
+//!    source (`X appears to …`, `X is expected to …`);
+//! 3. reported speech from the remaining cues (`X said (that) …`, `…, X said`,
 //!    `according to X, …`), mixed when it holds quoted words, partial when a naming verb takes
-//!    a quoted fragment (`called it "a sham"`);
-//! 3. quotations without a cue that continue the quote of the paragraph before.
+//!    a quoted fragment (`called it "a sham"`); sentence-final tags (`…, he said.`) go first,
+//!    so that the words before them are theirs whatever cues they hold, and a cue whose subject
+//!    cannot be read still reports speech when a clause follows it;
+//! 4. quotations without a cue that continue the quote of the paragraph before.
 //!
 //! Quoted titles and scare quotes with no cue are left alone.
+
+mod frames;
 
 use super::context::Context;
 use super::cues::{self, Cue};
@@ -47,6 +54,11 @@ const MIN_CONTENT_WORDS: usize = 2;
 const BE_FORMS: &[&str] = &[
     "is", "was", "were", "are", "be", "been", "being", "'s", "’s",
 ];
+/// Auxiliary verbs that go on with a clause interrupted by `, according to X,`.
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did",
+    "does", "do",
+];
 const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "it"];
 const ADVERBIAL_PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "during", "to", "with", "from", "over", "via", "through", "before", "after",
@@ -80,6 +92,9 @@ pub fn attribute(cx: &Context) -> Vec<Found> {
         found: Vec::new(),
     };
     a.direct_quotes();
+    a.headline();
+    a.questions();
+    a.appearances();
     a.reported_speech();
     a.fragments_of_speakers();
     a.continuations();
@@ -255,6 +270,24 @@ impl Attributor<'_, '_> {
         if matches!(cue.class(cx), CueClass::Think | CueClass::Tag) && !introduced {
             return None;
         }
+        // `Kasich says he'd sit Putin down and tell him "no more nonsense"`: a quotation
+        // inside another cue's reported speech is part of it (the second pass).
+        if !introduced {
+            let sentence = cx.sentence_tokens(cue.tokens.start);
+            if (sentence.start..cue.tokens.start).any(|k| {
+                self.cue(k).is_some_and(|c| {
+                    c.tokens.start == k
+                        && matches!(
+                            c.class(cx),
+                            CueClass::Say | CueClass::Tell | CueClass::Think
+                        )
+                        && cx.quote_at(k).is_none()
+                        && !self.any_used(c.tokens.clone())
+                })
+            }) {
+                return None;
+            }
+        }
         // Without `:` or `,`, a quotation that does not finish the sentence is part of reported
         // speech (`said the plan was "a disaster" for them`): the second pass takes it.
         let own_stop =
@@ -265,7 +298,14 @@ impl Attributor<'_, '_> {
         if self.any_used(cue.tokens.clone()) || cx.quote_at(cue.tokens.start).is_some() {
             return None;
         }
-        let speaker = self.speaker_of(cue)?;
+        let Some(speaker) = self.speaker_of(cue) else {
+            // `a voice over saying: "…"`: a quotation introduced by a verb of saying is a
+            // quote even when its subject cannot be read.
+            if introduced && matches!(cue.class(cx), CueClass::Say | CueClass::Tell) {
+                return Some((Some(cue.tokens.clone()), self.fallback_speaker(cue), None));
+            }
+            return None;
+        };
         if self.is_reduced_relative(cue, &speaker) {
             return None;
         }
@@ -373,8 +413,10 @@ impl Attributor<'_, '_> {
             return true;
         };
         let sentence = cx.sentence_tokens(close);
-        (close + 1..sentence.end)
-            .all(|t| cx.kind(t) == TokenKind::Punct || cx.kind(t) == TokenKind::Quote)
+        // A few stops and marks at most (bounded, so a sentence of marks stays linear).
+        sentence.end - close <= 8
+            && (close + 1..sentence.end)
+                .all(|t| cx.kind(t) == TokenKind::Punct || cx.kind(t) == TokenKind::Quote)
     }
 
     /// A tag after the quotation `q`: `"…," X said`, `"…," said X`, `"…" – X`,
@@ -449,8 +491,9 @@ impl Attributor<'_, '_> {
             }
             return None;
         }
-        // `"…," X said` / `"…." He added.`
-        let limit = (i + CUE_REACH).min(paragraph.end);
+        // `"…," X said` / `"…." He added.` (further with an apposition: `"…," Deborah
+        // Tamargo, the chairwoman of the county party, recalled`)
+        let limit = (i + 2 * CUE_REACH).min(paragraph.end);
         let mut k = i;
         while k < limit {
             if cx.kind(k) == TokenKind::Quote || (cx.is_terminal(k) && k > i) {
@@ -465,10 +508,26 @@ impl Attributor<'_, '_> {
                 let np = speakers::subject_before(cx, c.tokens.start, i)?;
                 // The speaker phrase follows the quotation directly (`"…," Fox's Chris
                 // Wallace said`), not after more words of the sentence.
+                let lead = np.start.max(i) - i;
+                // Up to four words before the phrase, or a longer run of names and title
+                // words (`the Post's senior politics editor Steven Ginsberg`).
+                let lead_ok = lead <= 4
+                    || lead <= 10
+                        && (i..np.start.max(i)).all(|t| {
+                            cx.is_capitalised(t)
+                                || cx.has_class(t, class::TITLE)
+                                || matches!(cx.lower(t), "the" | "and" | "'s" | "’s" | "of")
+                                || cx.is_lower_word(t)
+                                    && self.cue(t).is_none()
+                                    && !cx.has_class(t, class::FUNCTION)
+                        });
                 if np.head.start < i
-                    || np.start.max(i) - i > 4
+                    || !lead_ok
                     || (i..np.start.max(i)).any(|t| cx.kind(t) == TokenKind::Punct)
                 {
+                    return None;
+                }
+                if k - i > CUE_REACH && !(i..k).any(|t| cx.is(t, ",")) {
                     return None;
                 }
                 // A new sentence after the quotation must be a short tag.
@@ -522,6 +581,19 @@ impl Attributor<'_, '_> {
         if (after_cue..n.open).any(|t| cx.kind(t) == TokenKind::Quote) {
             return None;
         }
+        // `"…," he said, adding: "…"`: a cue of its own right before it.
+        let mut b = n.open;
+        while b > after_cue && matches!(cx.text(b - 1), ":" | ",") {
+            b -= 1;
+        }
+        if b > after_cue && self.cue(b - 1).is_some() {
+            return None;
+        }
+        // `"…," Rubio said. "You can't … until you prove to people" that border security is
+        // working, he said.`: a quotation inside a sentence of its own is another quote.
+        if !self.ends_sentence(next) {
+            return None;
+        }
         // Words between may hold verbs (`when asked if he had met Trump`); a quotation with a
         // cue of its own is another quote.
         if self.any_used(n.outer())
@@ -546,6 +618,33 @@ impl Attributor<'_, '_> {
                 .filter(|np| np.form != Form::Pronoun || cx.lower(np.head.start) != "it");
         }
         if form.participle {
+            // `"…," he said, adding: …`: the subject of the tag before.
+            if start >= sentence.start + 2
+                && cx.is(start - 1, ",")
+                && let Some(tag) = self.cue(start - 2)
+                && matches!(tag.class(cx), CueClass::Say | CueClass::Tell)
+                && !tag.form(cx).participle
+            {
+                let before = speakers::subject_before(cx, tag.tokens.start, sentence.start);
+                let after = speakers::subject_after(cx, tag.tokens.end, start - 1);
+                if let Some(np) = before
+                    .filter(|np| np.head.end <= tag.tokens.start)
+                    .or(after)
+                {
+                    return Some(np);
+                }
+            }
+            if start >= sentence.start + 3
+                && cx.is(start - 1, ",")
+                && let Some(np) = speakers::np_ending_at(cx, start - 2, sentence.start)
+                && np.start > sentence.start
+                && self.cue(np.start - 1).is_some_and(|c| {
+                    matches!(c.class(cx), CueClass::Say | CueClass::Tell) && !c.form(cx).participle
+                })
+            {
+                // `"…," said Smith, adding …`
+                return Some(np);
+            }
             // `Since announcing in October that …, Mr. Biden has …`: the subject follows the
             // opening clause.
             let opens = (sentence.start..start).all(|t| {
@@ -666,14 +765,21 @@ impl Attributor<'_, '_> {
         let cx = self.cx;
         // `according to` first: its source is explicit, and a stance verb inside its content
         // (`59 percent of voters view her unfavorably, according to a poll`) is part of it.
+        // Then a tag that ends its sentence (`…, said Larry Sabato, a director.`, `…, he
+        // said.`): the words before it are its own, whatever cues they hold.
+        let final_tag: Vec<bool> = self.cues.iter().map(|c| self.is_final_tag(c)).collect();
         let order: Vec<usize> = (0..self.cues.len())
             .filter(|&ci| self.cues[ci].class(cx) == CueClass::Accord)
-            .chain((0..self.cues.len()).filter(|&ci| self.cues[ci].class(cx) != CueClass::Accord))
+            .chain((0..self.cues.len()).filter(|&ci| final_tag[ci]))
+            .chain(
+                (0..self.cues.len())
+                    .filter(|&ci| self.cues[ci].class(cx) != CueClass::Accord && !final_tag[ci]),
+            )
             .collect();
         for ci in order {
             let cue = self.cues[ci].clone();
             let class = cue.class(cx);
-            if matches!(class, CueClass::Noun | CueClass::Tag)
+            if matches!(class, CueClass::Noun | CueClass::Tag | CueClass::Seem)
                 || self.any_used(cue.tokens.clone())
                 || cx.quote_at(cue.tokens.start).is_some()
                 || self.is_passive(&cue)
@@ -686,6 +792,32 @@ impl Attributor<'_, '_> {
                 self.found.push(found);
             }
         }
+    }
+
+    /// True for a verb of saying that ends its sentence after a comma and a short subject
+    /// (`…, he said.`, `…, said Smith, a professor.`).
+    fn is_final_tag(&self, cue: &Cue) -> bool {
+        let cx = self.cx;
+        if !matches!(cue.class(cx), CueClass::Say | CueClass::Tell) || cue.form(cx).participle {
+            return false;
+        }
+        let s = cue.tokens.start;
+        let sentence = cx.sentence_tokens(s);
+        let lo = s.saturating_sub(8).max(sentence.start);
+        let Some(comma) = (lo..s).rev().find(|&k| cx.is(k, ",")) else {
+            return false;
+        };
+        // Only a subject between the comma and the cue (or nothing: `…, said X`).
+        if (comma + 1..s).any(|k| !cx.is_word(k) || self.cue(k).is_some()) {
+            return false;
+        }
+        let after = if comma + 1 == s {
+            speakers::subject_after(cx, cue.tokens.end, sentence.end)
+                .map_or(cue.tokens.end, |np| np.head.end)
+        } else {
+            cue.tokens.end
+        };
+        self.tag_reaches_end(after, sentence.end)
     }
 
     /// `was told`, `is said to`: a passive cue has no speaker in the subject.
@@ -734,7 +866,9 @@ impl Attributor<'_, '_> {
             let content = self.trim(floor..end);
             return self.make(content, cue, Some(np));
         }
-        let speaker = self.speaker_of(cue)?;
+        let Some(speaker) = self.speaker_of(cue) else {
+            return self.unnamed_subject(cue, floor, sentence.end);
+        };
         if self.is_reduced_relative(cue, &speaker) {
             return None;
         }
@@ -799,10 +933,86 @@ impl Attributor<'_, '_> {
             return None;
         }
         let start = self.content_start(cue, sentence.end);
-        let phrase_only = matches!(cue.class(cx), CueClass::Think | CueClass::Call);
+        // Stance and naming verbs take a phrase (`criticized the plan`), unless a clause
+        // follows (`believes that …`, `thinks he will win`).
+        let clause = start > cue.tokens.end && cx.lower(start - 1) == "that"
+            || start < sentence.end
+                && matches!(
+                    cx.lower(start),
+                    "he" | "she" | "they" | "we" | "i" | "it" | "you"
+                );
+        let phrase_only = matches!(cue.class(cx), CueClass::Think | CueClass::Call) && !clause;
         let end = self.clause_end(start, sentence.end, phrase_only);
         let content = self.trim(start..end);
         self.make(content, cue, Some(speaker))
+    }
+
+    /// Reported speech whose subject is too long or too odd to read (`A redacted copy of the
+    /// memo seen by Reuters said …`, `45% of Republicans, 28% of independents and 12% of
+    /// Democrats say that …`): a finite cue followed by `that` or a clause still reports
+    /// speech; the speaker is the phrase just before the cue, when there is one.
+    fn unnamed_subject(&self, cue: &Cue, floor: usize, end: usize) -> Option<Found> {
+        let cx = self.cx;
+        let form = cue.form(cx);
+        if form.participle
+            || !matches!(form.class, CueClass::Say | CueClass::Tell | CueClass::Think)
+        {
+            return None;
+        }
+        let start = self.content_start(cue, end);
+        let that = start > cue.tokens.end && cx.lower(start - 1) == "that";
+        if !that && form.class == CueClass::Think {
+            return None;
+        }
+        if cue.tokens.start <= floor {
+            return None;
+        }
+        // `"…," said the second official`: an inverted tag, not reported speech after it.
+        let k = cue.tokens.start - 1;
+        if cx.kind(k) == TokenKind::Quote
+            || cx.is(k, ",") && k > 0 && cx.kind(k - 1) == TokenKind::Quote
+        {
+            return None;
+        }
+        // `The deal, announced this morning in Oslo, values Cobalt at …`: a participle
+        // between commas describes its noun.
+        if cx.is(cue.tokens.start - 1, ",") && (cue.tokens.end..start).any(|t| cx.is(t, ",")) {
+            return None;
+        }
+        let speaker = self.fallback_speaker(cue);
+        let stop = self.clause_end(start, end, false);
+        let content = self.trim(start..stop);
+        self.make(content, cue, speaker)
+    }
+
+    /// A best guess at the speaker of a cue whose subject [`Self::speaker_of`] cannot read:
+    /// the subject before it over quotes already found (`Gov. John Kasich, a Republican who
+    /// has refused to endorse Mr. Trump, said`), the phrase right before it, or the phrase
+    /// that opens its clause.
+    fn fallback_speaker(&self, cue: &Cue) -> Option<Np> {
+        let cx = self.cx;
+        let sentence = cx.sentence_tokens(cue.tokens.start);
+        let floor = self.clause_floor(cue.tokens.start, sentence.start);
+        if let Some(np) = speakers::subject_before(cx, cue.tokens.start, sentence.start) {
+            return Some(np);
+        }
+        if cue.tokens.start <= floor {
+            return None;
+        }
+        let mut j = cue.tokens.start - 1;
+        while j > floor
+            && (cx.has_class(j, class::SKIP) || cx.lower(j).ends_with("ly") && cx.is_lower_word(j))
+        {
+            j -= 1;
+        }
+        if let Some(np) = speakers::np_ending_at(cx, j, floor) {
+            return Some(np);
+        }
+        let open = (floor..cue.tokens.start)
+            .rev()
+            .find(|&k| matches!(cx.text(k), ":" | ";" | "—" | "–"))
+            .map_or(floor, |k| k + 1);
+        speakers::subject_from(cx, open, cue.tokens.start)
     }
 
     /// `a short film called "…"`: a naming participle after an indefinite phrase names a
@@ -849,6 +1059,8 @@ impl Attributor<'_, '_> {
             && !cx.is_terminal(after + 1)
             && cue.tokens.start > floor
             && cx.is(cue.tokens.start - 1, ",")
+            && (BE_FORMS.contains(&cx.lower(after + 1))
+                || AUXILIARIES.contains(&cx.lower(after + 1)))
         {
             // `Notably absent, according to members, was any mention of …`
             let end = self.clause_end(after + 1, sentence.end, false);
@@ -898,12 +1110,17 @@ impl Attributor<'_, '_> {
         if after + 1 < end && cx.is(after, ",") && end - after <= 3 * CUE_REACH {
             // A description (`a union that has … endorsed Sanders`) may hold verbs of its own.
             let described = matches!(cx.lower(after + 1), "a" | "an" | "the" | "who" | "which")
-                || cx.is_name_word(after + 1);
-            if (after + 1..end).all(|t| {
-                cx.kind(t) != TokenKind::Quote
-                    && (described || self.cue(t).is_none())
-                    && !cx.is(t, ";")
-            }) {
+                || cx.is_name_word(after + 1)
+                || cx.kind(after + 1) == TokenKind::Number;
+            // Anything else after the comma is the rest of the reported clause (`Many of the
+            // closures, he said, have involved …`), unless it is short.
+            if (described || end - after <= 4)
+                && (after + 1..end).all(|t| {
+                    cx.kind(t) != TokenKind::Quote
+                        && (described || self.cue(t).is_none())
+                        && !cx.is(t, ";")
+                })
+            {
                 after = end;
             }
         }
@@ -1035,7 +1252,7 @@ impl Attributor<'_, '_> {
                 let mut k = i + 1;
                 while k < end
                     && k - i < 6
-                    && !matches!(cx.lower(k), "that" | "the" | ",")
+                    && (k == i + 1 || !matches!(cx.lower(k), "that" | "the" | ","))
                     && (cx.is_word(k) || cx.kind(k) == TokenKind::Number)
                     && (k == i + 1
                         || !cx.has_class(k, class::FUNCTION)
@@ -1099,6 +1316,7 @@ impl Attributor<'_, '_> {
                     && !cx.is_terminal(outer.end)
                     && !(cx.text(last) == ","
                         && matches!(cx.lower(outer.end), "and" | "but" | "or"))
+                    && self.tag_starts_at(outer.end, end)
                 {
                     return outer.end;
                 }
@@ -1111,6 +1329,30 @@ impl Attributor<'_, '_> {
             if cx.is(i, ",") && i + 1 < end {
                 // `, adding …`, `, according to …`, `, cited …`: another attribution.
                 if self.cue(i + 1).is_some_and(|c| c.tokens.start == i + 1) {
+                    return i;
+                }
+                // `…, putting them ahead`, `…, though …`, `…, which …`: the writer's clause.
+                if i > start && !phrase_only && {
+                    let w = cx.lower(i + 1);
+                    cx.is_lower_word(i + 1)
+                        && (w.len() > 5
+                            && w.ends_with("ing")
+                            && !matches!(w, "including" | "according" | "regarding")
+                            || matches!(w, "though" | "although" | "whereas" | "whether" | "which"))
+                } {
+                    return i;
+                }
+                // `…, and he left`, `…, but the party …`: a second clause with its own subject
+                // is the writer's.
+                if i > start && !phrase_only && i + 2 < end && {
+                    let (joiner, next) = (cx.lower(i + 1), cx.lower(i + 2));
+                    let pronoun = matches!(next, "he" | "she" | "they" | "it" | "we" | "i");
+                    joiner == "and" && pronoun
+                        || joiner == "but"
+                            && (pronoun
+                                || cx.is_capitalised(i + 2)
+                                || matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its"))
+                } {
                     return i;
                 }
                 // `…, he said there is no precedent`: another speaker's clause.
@@ -1128,8 +1370,9 @@ impl Attributor<'_, '_> {
                         return i;
                     }
                 }
-                // Stance and naming verbs take a phrase, not a clause.
-                if phrase_only {
+                // Stance and naming verbs take a phrase, not a clause; a list goes on
+                // (`supported eliminating caucuses, limiting … and binding …`).
+                if phrase_only && !self.list_goes_on(i + 1, end) {
                     return i;
                 }
             }
@@ -1146,10 +1389,10 @@ impl Attributor<'_, '_> {
                     .any(|k| {
                         self.cue(k).is_some_and(|c| {
                             c.tokens.start == k
-                                && matches!(
+                                && (matches!(
                                     c.class(cx),
                                     CueClass::Say | CueClass::Tell | CueClass::Call
-                                )
+                                ) || c.class(cx) == CueClass::Think)
                         })
                     })
                 {
@@ -1162,12 +1405,54 @@ impl Attributor<'_, '_> {
                 && c.tokens.start == i
                 && c.form(cx).participle
                 && matches!(c.class(cx), CueClass::Say | CueClass::Tell)
+                // `for not answering the question`: a gerund, not a new clause.
+                && !matches!(
+                    cx.lower(i - 1),
+                    "for" | "of" | "by" | "without" | "not" | "about" | "from" | "as"
+                )
             {
                 return i;
             }
             i += 1;
         }
         end
+    }
+
+    /// True when the phrase after a comma at `i - 1` is one more item of a list: an `and` or
+    /// `or` comes before the next comma or stop.
+    fn list_goes_on(&self, i: usize, end: usize) -> bool {
+        let cx = self.cx;
+        (i..(i + 10).min(end))
+            .take_while(|&k| !cx.is(k, ",") && !cx.is_terminal(k) && cx.kind(k) != TokenKind::Quote)
+            .any(|k| matches!(cx.lower(k), "and" | "or"))
+    }
+
+    /// True when a tag (`he said`, `said Smith`, `according to`) starts at token `i`.
+    fn tag_starts_at(&self, i: usize, end: usize) -> bool {
+        let cx = self.cx;
+        let is_tag_cue = |k: usize| {
+            self.cue(k).is_some_and(|c| {
+                c.tokens.start == k
+                    && matches!(
+                        c.class(cx),
+                        CueClass::Say | CueClass::Tell | CueClass::Tag | CueClass::Accord
+                    )
+            })
+        };
+        if i >= end {
+            return false;
+        }
+        if is_tag_cue(i) {
+            return true;
+        }
+        let Some(np) = speakers::np_starting_at(cx, i, (i + 8).min(end)) else {
+            return false;
+        };
+        let mut v = np.head.end;
+        while v < end && v - np.head.end < 3 && cx.has_class(v, class::SKIP) {
+            v += 1;
+        }
+        v < end && is_tag_cue(v)
     }
 
     /// Trims punctuation and quotation marks that do not belong to a quotation inside.
@@ -1218,7 +1503,15 @@ impl Attributor<'_, '_> {
                     v
                 });
         let answer = words == 1 && matches!(cx.lower(content.start), "yes" | "no");
-        if words < MIN_CONTENT_WORDS && quotes.is_empty() && !answer {
+        // `endorsed Trump`, `praised her`: a stance takes a single name or pronoun.
+        let object = words == 1
+            && matches!(cue.class(cx), CueClass::Think | CueClass::Call)
+            && (cx.is_name_word(content.start)
+                || matches!(
+                    cx.lower(content.start),
+                    "him" | "her" | "them" | "it" | "us" | "me"
+                ));
+        if words < MIN_CONTENT_WORDS && quotes.is_empty() && !answer && !object {
             return None;
         }
         let class = cue.class(cx);

@@ -72,6 +72,10 @@ const BASE_VERB_BEFORE: &[&str] = &[
     "did", "do", "does", "to", "not", "n't", "never", "also", "often", "still", "who", "and",
     "'ll", "’ll", "'d", "’d",
 ];
+/// Plural nouns without an `s` that take a base-form verb: `police say`, `people believe`.
+const PLURALS: &[&str] = &[
+    "people", "police", "men", "women", "children", "staff", "media", "clergy", "folks",
+];
 /// Words before a cue form that make it a noun: `the attack`, `two tweets`, `his remarks`.
 const NOUN_BEFORE: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
@@ -84,7 +88,7 @@ const NOUN_BEFORE: &[&str] = &[
 /// `two separate tweets`) or a word of a capitalised title (`Star Asked Actors`).
 fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
     let f = &cx.lx.forms[form as usize];
-    if f.class == CueClass::Accord {
+    if matches!(f.class, CueClass::Accord | CueClass::Seem) {
         return true;
     }
     let sentence = cx.sentence_tokens(i);
@@ -161,6 +165,19 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
     {
         return false;
     }
+    let next = i + f.words.len();
+    let next_word = if next < sentence.end {
+        cx.lower(next)
+    } else {
+        ""
+    };
+    // `secret promises from Turkey`, `remarks by Patricia Smith`: a noun.
+    if matches!(f.tense, Tense::Third | Tense::Base)
+        && f.words.len() == 1
+        && matches!(next_word, "from" | "by" | "over" | "during")
+    {
+        return false;
+    }
     match f.tense {
         Tense::Ing | Tense::Past => {
             !(j > sentence.start
@@ -171,16 +188,35 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
         }
         Tense::Third => !prev_is_noun_marker,
         Tense::Base => {
-            prev.is_some_and(|w| {
-                BASE_VERB_BEFORE.contains(&w)
-                    || (w.len() > 3
-                        && w.ends_with('s')
-                        && !w.ends_with("ss")
-                        && !w.ends_with("'s")
-                        && !NOUN_BEFORE.contains(&w)
-                        && cx.is_word(j - 1)
-                        && !cx.has_class(j - 1, class::FUNCTION))
-            }) || j == sentence.start && f.words.len() > 1
+            // `"…," say officials`: an inverted tag after a quotation.
+            let closes = |k: usize| {
+                cx.quote_at(k)
+                    .is_some_and(|q| cx.quoted[q].close == Some(k))
+            };
+            let after_quote = j > sentence.start
+                && (closes(j - 1) || cx.is(j - 1, ",") && j >= 2 && closes(j - 2));
+            // `sources close to the campaign say`: `say` and `tell` are nouns only after a
+            // determiner (`a say in`, `their final say`).
+            let saying = matches!(f.words[0].as_str(), "say" | "tell")
+                && prev.is_some_and(|w| {
+                    !NOUN_BEFORE.contains(&w)
+                        && !matches!(w, "final" | "equal" | "greater" | "bigger" | "real")
+                        && (cx.is_word(j - 1) || w == ",")
+                });
+            after_quote
+                || saying
+                || prev.is_some_and(|w| {
+                    BASE_VERB_BEFORE.contains(&w)
+                        || PLURALS.contains(&w)
+                        || (w.len() > 3
+                            && w.ends_with('s')
+                            && !w.ends_with("ss")
+                            && !w.ends_with("'s")
+                            && !NOUN_BEFORE.contains(&w)
+                            && cx.is_word(j - 1)
+                            && !cx.has_class(j - 1, class::FUNCTION))
+                })
+                || j == sentence.start && f.words.len() > 1
         }
     }
 }

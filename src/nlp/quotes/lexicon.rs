@@ -74,6 +74,9 @@ pub enum CueClass {
     Accord,
     /// Verbs of saying that count only beside a quotation (`"…," he continues`).
     Tag,
+    /// Appearance and expectation without a source (`X appears to …`, `X is expected to …`):
+    /// the subject and what follows are the content.
+    Seem,
 }
 
 /// One form of a cue: the lower-case words it matches.
@@ -176,6 +179,7 @@ impl Lexicon {
                 "noun" => CueClass::Noun,
                 "accord" => CueClass::Accord,
                 "tag" => CueClass::Tag,
+                "seem" => CueClass::Seem,
                 _ => continue,
             };
             let mut lemma = None;

@@ -178,6 +178,100 @@ mod tests {
     }
 
     #[test]
+    fn headline_names_its_speaker() {
+        let text = "Sanders: Brexit's message could draw Trump support\n\n\
+            The Latest: Cruz to give away a shotgun\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].text, "Brexit's message could draw Trump support");
+        assert_eq!(qs[0].speaker, "Sanders");
+        assert_eq!(qs[0].cue, ":");
+        // A rubric is no speaker.
+        let text = "The Latest: Cruz to give away a shotgun\n\nMore.\n";
+        assert!(quotes(text).is_empty());
+    }
+
+    #[test]
+    fn questions_put_to_someone() {
+        let text = "Ryan spoke on Monday. Asked whether the comments had rattled them, Ryan said \
+            they had.\n\nHe was asked by a reporter about the wall.\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        let question = qs
+            .iter()
+            .find(|q| q.text.starts_with("whether"))
+            .expect("question");
+        assert_eq!(question.text, "whether the comments had rattled them");
+        assert_eq!(question.speaker, "");
+        let asked = qs
+            .iter()
+            .find(|q| q.text.starts_with("about"))
+            .expect("asked by");
+        assert_eq!(asked.speaker_text, "a reporter");
+    }
+
+    #[test]
+    fn appearance_and_expectation_without_a_source() {
+        let text = "The donors appear to have ties to the movement. The court is expected to \
+            rule on Friday. It seems the plan has failed.\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert!(
+            texts.contains(&"The donors appear to have ties to the movement"),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(&"The court is expected to rule on Friday"),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"the plan has failed"), "{texts:?}");
+        assert!(qs.iter().all(|q| q.speaker.is_empty()));
+    }
+
+    #[test]
+    fn a_second_quotation_after_adding_keeps_the_speaker() {
+        let text = "\"We lost the state,\" Lewandowski said, adding: \"They are going to help \
+            everybody.\"\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        assert_eq!(qs.len(), 2, "{qs:?}");
+        assert_eq!(qs[1].text, "They are going to help everybody.");
+        assert_eq!(qs[1].cue, "adding");
+        assert_eq!(qs[1].speaker, "Lewandowski");
+    }
+
+    #[test]
+    fn subjects_that_cannot_be_read_still_report_speech() {
+        let text = "The memo was leaked. A redacted copy of the memo seen by Reuters said \
+            investigators were unable to find the files.\n\n\
+            Sources close to her campaign say she stands behind the plan.\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert!(
+            texts.contains(&"investigators were unable to find the files"),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"she stands behind the plan"), "{texts:?}");
+    }
+
+    #[test]
+    fn sentence_final_tags_keep_their_words() {
+        let text = "Cruz also lacks support from his colleagues, said Larry Sabato, a director.\n\n\
+            Many of the closures, he said, have involved public courses.\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        assert_eq!(qs[0].text, "Cruz also lacks support from his colleagues");
+        assert_eq!(qs[0].speaker, "Larry Sabato");
+        assert_eq!(
+            qs[1].text,
+            "Many of the closures, he said, have involved public courses"
+        );
+    }
+
+    #[test]
     fn scare_quotes_and_titles_are_not_quotes() {
         let text = "The so-called \"deal\" was signed. She read \"War and Peace\" twice.\n";
         assert!(quotes(text).is_empty());
@@ -299,6 +393,9 @@ mod tests {
                     Just("\n\n".to_string()), Just("he".to_string()), Just("She".to_string()),
                     Just("Sadiq Khan".to_string()), Just("the White House".to_string()), Just("Mr.".to_string()),
                     Just("that".to_string()), Just("«".to_string()), Just("»".to_string()),
+                    Just("asked".to_string()), Just("whether".to_string()), Just("by".to_string()),
+                    Just("appears to".to_string()), Just("is expected to".to_string()), Just("it seems".to_string()),
+                    Just("adding".to_string()), Just("Asked".to_string()), Just("Trump:".to_string()),
                     "[a-zA-Z]{1,8}", "\\PC{1,3}",
                 ],
                 0..80,

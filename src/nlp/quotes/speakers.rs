@@ -321,6 +321,16 @@ pub fn np_ending_at(cx: &Context, j: usize, lo: usize) -> Option<Np> {
             form: Form::Name,
         });
     }
+    // `Both have promised`, `Many say`: a determiner standing for people.
+    if matches!(
+        cx.lower(j),
+        "both" | "many" | "some" | "others" | "most" | "few" | "all" | "several"
+    ) && (j == lo
+        || !is_determiner(cx, j - 1) && !cx.is_word(j - 1)
+        || j > lo && cx.is(j - 1, ","))
+    {
+        return Some(Np::one(j, Form::Nominal));
+    }
     // `One in three`, `nearly three in five`: a share of people.
     if is_number_word(cx, j) {
         if j >= lo + 2
@@ -440,6 +450,37 @@ pub fn np_starting_at(cx: &Context, i: usize, hi: usize) -> Option<Np> {
     if s >= hi {
         return None;
     }
+    // `the second official`, `the former governor`
+    if s > i
+        && s + 1 < hi
+        && matches!(
+            cx.lower(s),
+            "first"
+                | "second"
+                | "third"
+                | "last"
+                | "next"
+                | "other"
+                | "same"
+                | "former"
+                | "only"
+                | "latest"
+                | "new"
+                | "own"
+        )
+        && (is_nominal_word(cx, s + 1) || cx.is_name_word(s + 1))
+    {
+        s += 1;
+    }
+    // `the retired neurosurgeon`, `an unnamed official`: a participle before a noun.
+    if s + 1 < hi
+        && cx.is_lower_word(s)
+        && cx.lower(s).ends_with("ed")
+        && cues::match_at(cx, s).is_none()
+        && (is_nominal_word(cx, s + 1) && !is_stop_after_np(cx, s + 1) || cx.is_name_word(s + 1))
+    {
+        s += 1;
+    }
     if cx.is_name_word(s) {
         let run = name_run_starting(cx, s, hi);
         // `the White House`, `the Clinton campaign`: a name followed by a noun is a nominal.
@@ -491,17 +532,103 @@ fn nominal_end(cx: &Context, s: usize, hi: usize) -> usize {
 /// True for a word that ends a noun phrase read left to right: a cue or a past-tense verb.
 fn is_stop_after_np(cx: &Context, i: usize) -> bool {
     let w = cx.lower(i);
-    cues::match_at(cx, i).is_some() || (w.len() > 4 && w.ends_with("ed"))
+    cues::match_at(cx, i).is_some()
+        || (w.len() > 4 && w.ends_with("ed"))
+        || IRREGULAR_VERBS.contains(&w)
 }
+
+/// Irregular past forms that end a noun phrase read left to right (`the neurosurgeon spoke`).
+const IRREGULAR_VERBS: &[&str] = &[
+    "spoke",
+    "went",
+    "came",
+    "took",
+    "made",
+    "gave",
+    "got",
+    "ran",
+    "won",
+    "lost",
+    "met",
+    "left",
+    "began",
+    "held",
+    "stood",
+    "sat",
+    "saw",
+    "knew",
+    "thought",
+    "felt",
+    "kept",
+    "brought",
+    "sent",
+    "paid",
+    "put",
+    "set",
+    "led",
+    "fell",
+    "became",
+    "chose",
+    "drew",
+    "drove",
+    "grew",
+    "heard",
+    "meant",
+    "rose",
+    "sold",
+    "spent",
+    "struck",
+    "swore",
+    "taught",
+    "threw",
+    "understood",
+    "wore",
+    "wrote",
+    "told",
+    "said",
+    "found",
+    "built",
+    "bought",
+    "caught",
+    "fought",
+    "sought",
+    "hit",
+    "let",
+    "cut",
+    "shut",
+    "quit",
+    "beat",
+    "broke",
+    "forgot",
+    "gets",
+    "goes",
+    "makes",
+    "takes",
+];
 
 /// The subject of the cue starting at token `cue`: the phrase before it, skipping adverbs and
 /// auxiliaries, parentheses and appositions. `lo` is the first token it may use.
 pub fn subject_before(cx: &Context, cue: usize, lo: usize) -> Option<Np> {
     let mut j = cue.checked_sub(1)?;
     let mut skipped = 0;
-    while j >= lo && is_skippable(cx, j) && skipped < 6 {
-        j = j.checked_sub(1)?;
-        skipped += 1;
+    while j >= lo && skipped < 6 {
+        // `has long argued`, `last week said`, `on Monday said`.
+        let time = cx.has_class(j, class::TIME) && !cx.has_class(j, class::FUNCTION)
+            || cx.has_class(j, class::TIME) && cx.is_lower_word(j);
+        let time_opener = j + 1 < cue
+            && cx.has_class(j + 1, class::TIME)
+            && matches!(
+                cx.lower(j),
+                "on" | "last" | "this" | "earlier" | "late" | "early"
+            );
+        if is_skippable(cx, j)
+            || (time || time_opener || matches!(cx.lower(j), "long" | "ever" | "since"))
+        {
+            j = j.checked_sub(1)?;
+            skipped += 1;
+        } else {
+            break;
+        }
     }
     if j < lo {
         return None;
@@ -592,7 +719,13 @@ pub fn subject_after(cx: &Context, i: usize, hi: usize) -> Option<Np> {
 /// after an introductory phrase (`At the briefing on Monday, Theresa May defended Khan`).
 pub fn clause_subject(cx: &Context, before: usize) -> Option<Np> {
     let sentence = cx.sentence_tokens(before);
-    let mut i = sentence.start;
+    subject_from(cx, sentence.start, before)
+}
+
+/// The first phrase of the clause that opens at token `start`, after an introductory phrase,
+/// ending before token `before`.
+pub fn subject_from(cx: &Context, start: usize, before: usize) -> Option<Np> {
+    let mut i = start;
     while i < before && (cx.kind(i) == crate::nlp::text::TokenKind::Quote) {
         i += 1;
     }

@@ -1,0 +1,243 @@
+//! Attributions that do not follow the pattern of a cue verb and its subject:
+//! - a question put to someone (`Asked whether he would run, Ryan said …`, `When asked about
+//!   the wall, …`): the question is the content, its asker (`asked by a reporter`) the source;
+//! - a headline that names its speaker before a colon (`Sanders: Brexit's message could draw
+//!   Trump support`);
+//! - appearance and expectation without a source (`The donors appear to have ties to …`,
+//!   `The court is expected to rule …`, `it seems that …`): the subject and what follows.
+
+use super::{Attributor, Found};
+use crate::extraction::QuoteKind;
+use crate::nlp::quotes::lexicon::{CueClass, class};
+use crate::nlp::quotes::speakers::{self, Form};
+use crate::nlp::text::TokenKind;
+
+/// Words that open a question after `asked`.
+const QUESTION_WORDS: &[&str] = &[
+    "if", "whether", "about", "what", "why", "how", "who", "which", "when", "where",
+];
+/// Words before a passive `asked`: `was asked`, `when asked`, `if asked`.
+const BEFORE_PASSIVE_ASK: &[&str] = &[
+    "is", "was", "were", "are", "be", "been", "being", "when", "if", "after", "once", "while",
+    "before", "and", "but", ",",
+];
+/// The last word of a headline label that is a rubric, not a speaker (`The Latest:`).
+const RUBRICS: &[&str] = &[
+    "latest",
+    "update",
+    "updates",
+    "daily",
+    "email",
+    "notice",
+    "exclusive",
+    "live",
+    "analysis",
+    "review",
+    "opinion",
+    "editorial",
+    "check",
+    "watch",
+    "briefing",
+    "digest",
+    "report",
+    "explainer",
+    "column",
+    "commentary",
+    "interview",
+    "video",
+    "photos",
+    "quiz",
+    "timeline",
+];
+
+impl Attributor<'_, '_> {
+    /// `Asked whether …, X said`, `X was asked about …`: the question is a quote of its own.
+    pub(super) fn questions(&mut self) {
+        let cx = self.cx;
+        for ci in 0..self.cues.len() {
+            let cue = self.cues[ci].clone();
+            let form = cue.form(cx);
+            if form.words.len() != 1
+                || form.words[0] != "asked"
+                || self.any_used(cue.tokens.clone())
+                || cx.quote_at(cue.tokens.start).is_some()
+            {
+                continue;
+            }
+            let s = cue.tokens.start;
+            let sentence = cx.sentence_tokens(s);
+            // Past adverbs: `was repeatedly asked`.
+            let mut j = s;
+            while j > sentence.start
+                && cx.is_lower_word(j - 1)
+                && cx.has_class(j - 1, class::SKIP)
+                && !BEFORE_PASSIVE_ASK.contains(&cx.lower(j - 1))
+            {
+                j -= 1;
+            }
+            let passive = j == sentence.start
+                || BEFORE_PASSIVE_ASK.contains(&cx.lower(j - 1))
+                || cx.kind(j - 1) == TokenKind::Quote;
+            if !passive {
+                continue;
+            }
+            // `asked by a reporter`: the asker is the source.
+            let mut i = cue.tokens.end;
+            let mut speaker = None;
+            if i + 1 < sentence.end && cx.lower(i) == "by" {
+                let hi = (i + 10).min(sentence.end);
+                if let Some(np) = speakers::np_starting_at(cx, i + 1, hi) {
+                    i = np.head.end.max(i + 2);
+                    speaker = Some(np);
+                }
+            }
+            let start = self.skip_adverbials(i, sentence.end);
+            let mut start = start;
+            while start < sentence.end && cx.is_lower_word(start) && cx.lower(start).ends_with("ly")
+            {
+                start += 1;
+            }
+            if start >= sentence.end || !QUESTION_WORDS.contains(&cx.lower(start)) {
+                continue;
+            }
+            let end = self.clause_end(start, sentence.end, true);
+            let content = self.trim(start..end);
+            if let Some(found) = self.make(content, &cue, speaker) {
+                self.claim(found.content.clone());
+                self.claim(cue.tokens.clone());
+                self.found.push(found);
+            }
+        }
+    }
+
+    /// `Sanders: Brexit's message could draw Trump support`: a headline (the first line) whose
+    /// label before a colon is a name.
+    pub(super) fn headline(&mut self) {
+        let cx = self.cx;
+        let Some(first) = cx.doc.paragraphs.first() else {
+            return;
+        };
+        let (Some(a), Some(b)) = (
+            cx.doc.sentences.get(first.sentences.start),
+            first
+                .sentences
+                .end
+                .checked_sub(1)
+                .and_then(|k| cx.doc.sentences.get(k)),
+        ) else {
+            return;
+        };
+        let line = a.tokens.start..b.tokens.end;
+        let Some(colon) = (line.start..line.end.min(line.start + 8)).find(|&t| cx.is(t, ":"))
+        else {
+            return;
+        };
+        let label = line.start..colon;
+        if label.is_empty()
+            || label.len() > 5
+            || !label
+                .clone()
+                .all(|t| cx.is_name_word(t) && !is_all_capitals(cx.text(t)))
+            || RUBRICS.contains(&cx.lower(colon - 1))
+            || self.any_used(line.clone())
+        {
+            return;
+        }
+        let Some(np) = speakers::np_starting_at(cx, label.start, colon) else {
+            return;
+        };
+        if np.form != Form::Name || np.head.end != colon {
+            return;
+        }
+        let content = self.trim(colon + 1..line.end);
+        let words = content.clone().filter(|&t| cx.is_word(t)).count();
+        if words < 3 {
+            return;
+        }
+        let quoted = cx.quote_at(content.start).is_some_and(|q| {
+            cx.quoted[q].outer().start == content.start && cx.quoted[q].outer().end >= content.end
+        });
+        self.claim(colon..content.end);
+        self.found.push(Found {
+            content,
+            kind: if quoted {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Indirect
+            },
+            cue: Some(colon..colon + 1),
+            speaker: Some(np),
+            inherit: None,
+        });
+    }
+
+    /// `The donors appear to have ties to …`, `The court is expected to rule …`, `it seems
+    /// (that) …`: no source; the content runs from the subject to the end of the clause.
+    pub(super) fn appearances(&mut self) {
+        let cx = self.cx;
+        for ci in 0..self.cues.len() {
+            let cue = self.cues[ci].clone();
+            if cue.class(cx) != CueClass::Seem
+                || self.any_used(cue.tokens.clone())
+                || cx.quote_at(cue.tokens.start).is_some()
+            {
+                continue;
+            }
+            let s = cue.tokens.start;
+            let sentence = cx.sentence_tokens(s);
+            let e = cue.tokens.end;
+            if e >= sentence.end {
+                continue;
+            }
+            let floor = self.clause_floor(s, sentence.start);
+            let it = s > floor && matches!(cx.lower(s - 1), "it");
+            let content = if it {
+                // `it seems (that) …`, `it appears …`
+                let mut start = e;
+                if cx.lower(start) == "that" || cx.is(start, ",") {
+                    start += 1;
+                }
+                if start >= sentence.end || cx.lower(start) == "to" {
+                    continue;
+                }
+                let end = self.clause_end(start, sentence.end, false);
+                self.trim(start..end)
+            } else {
+                if cx.lower(e) != "to" {
+                    continue;
+                }
+                let Some(np) = speakers::subject_before(cx, s, floor) else {
+                    continue;
+                };
+                if np.form == Form::Pronoun && matches!(cx.lower(np.head.start), "there" | "it") {
+                    continue;
+                }
+                let end = self.clause_end(e, sentence.end, false);
+                self.trim(np.start..end)
+            };
+            let words = content.clone().filter(|&t| cx.is_word(t)).count();
+            if words < 3 || self.any_used(content.clone()) {
+                continue;
+            }
+            self.claim(content.clone());
+            self.claim(cue.tokens.clone());
+            self.found.push(Found {
+                kind: if content.clone().any(|t| cx.quote_at(t).is_some()) {
+                    QuoteKind::Mixed
+                } else {
+                    QuoteKind::Indirect
+                },
+                content,
+                cue: Some(cue.tokens.clone()),
+                speaker: None,
+                inherit: None,
+            });
+        }
+    }
+}
+
+/// True for a word written in capitals throughout (`EXCLUSIVE`, `FIX`), a rubric more often
+/// than a name.
+fn is_all_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
+}
