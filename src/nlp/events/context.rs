@@ -110,7 +110,20 @@ fn cue_word(x: &Piece, sentence_start: usize) -> &str {
 }
 
 /// The status of the event whose trigger is pieces `start..end`.
-pub fn status<'p>(p: &'p [Piece], start: usize, end: usize) -> Status {
+pub fn status(p: &[Piece], start: usize, end: usize) -> Status {
+    status_of(p, start, end, false, false)
+}
+
+/// The status of the event whose trigger is pieces `start..end`; `noun` if the trigger is a
+/// noun, `reporting` if it is a reporting verb (`announced`, `said`), whose own status is told
+/// before it: what follows is what was reported ("announced that it will …").
+pub fn status_of<'p>(
+    p: &'p [Piece],
+    start: usize,
+    end: usize,
+    noun: bool,
+    reporting: bool,
+) -> Status {
     // a capitalised word inside the sentence is a name: Theresa May is no modal
     let first = p.first().map_or(0, |x| x.start);
     let cue = |x: &'p Piece| -> &'p str { cue_word(x, first) };
@@ -122,10 +135,21 @@ pub fn status<'p>(p: &'p [Piece], start: usize, end: usize) -> Status {
     let after: Vec<&str> = p
         .iter()
         .skip(end)
-        .take(5)
+        .take(if reporting { 0 } else { 5 })
         .map(cue)
         .take_while(|w| !is_break(w) && *w != ",")
         .collect();
+    // "due to a string of accidents" gives a cause, not a schedule ("due to arrive")
+    let causal_due = |k: usize| {
+        k >= 1
+            && before[k - 1] == "to"
+            && (k >= 2
+                && matches!(
+                    before[k - 2],
+                    "a" | "an" | "the" | "its" | "their" | "his" | "her"
+                )
+                || k == 1 && noun)
+    };
     let near_cancel = |ws: &[&str]| {
         ws.iter().enumerate().any(|(k, w)| {
             CANCEL.contains(w)
@@ -146,7 +170,10 @@ pub fn status<'p>(p: &'p [Piece], start: usize, end: usize) -> Status {
     if before.iter().take(3).any(|w| NEGATION.contains(w)) {
         return Status::Negated;
     }
-    if before.iter().any(|w| PLANNED.contains(w))
+    if before
+        .iter()
+        .enumerate()
+        .any(|(k, w)| PLANNED.contains(w) && !(*w == "due" && causal_due(k)))
         || after
             .first()
             .is_some_and(|w| matches!(*w, "planned" | "scheduled" | "expected" | "due"))
@@ -183,6 +210,8 @@ pub struct SentenceContext<'a> {
     /// For each piece, how many clause breaks (quotation marks, colons, semicolons) come
     /// before it: whether two pieces are in one clause is then one subtraction.
     pub breaks_before: Vec<u32>,
+    /// Whether the sentence is in the article's lead (see [`super::anchor::lead_end`]).
+    pub in_lead: bool,
 }
 
 /// How far (in words) a date, place or participant may be from its trigger.
@@ -223,7 +252,7 @@ impl SentenceContext<'_> {
     }
 
     /// Whether a quotation mark, colon or semicolon lies between pieces `a` and `b`.
-    fn crosses(&self, a: usize, b: usize) -> bool {
+    pub fn crosses(&self, a: usize, b: usize) -> bool {
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
         let at = |i: usize| {
             self.breaks_before
@@ -274,9 +303,26 @@ impl SentenceContext<'_> {
     /// The article-wide index of the time expression that dates the trigger at pieces
     /// `start..end`: the nearest calendar date or time in its sentence and clause.
     pub fn attached_time(&self, start: usize, end: usize) -> Option<usize> {
+        self.attached_time_of(start, end, false)
+    }
+
+    /// [`Self::attached_time`]; for a reporting verb (`announced`, `said`) only a time before
+    /// it or right after it ("announced on Friday") dates it: one further on dates what was
+    /// reported. A time that modifies a noun ("this year's conference") dates no verb.
+    pub fn attached_time_of(&self, start: usize, end: usize, reporting: bool) -> Option<usize> {
         self.near(self.times, start, end, |t| t.span.start)
             .filter(|&k| matches!(self.times[k].kind, TimeType::Date | TimeType::Time))
             .filter(|&k| !self.times[k].value.ends_with("_REF"))
+            .filter(|&k| {
+                let t = &self.times[k];
+                let a = self.piece_at(t.span.start);
+                let after = self.piece_at(t.span.end);
+                let possessive = self
+                    .pieces
+                    .get(after)
+                    .is_some_and(|x| matches!(x.norm.as_str(), "'s" | "'"));
+                !possessive && !(reporting && a >= end && a > end + 3)
+            })
             .map(|k| {
                 let index = self.time_offset + k;
                 (self.distance_to_time(index, start, end), index)
@@ -284,6 +330,24 @@ impl SentenceContext<'_> {
             .filter(|(d, _)| *d != usize::MAX)
             .min()
             .map(|(_, index)| index)
+    }
+
+    /// Whether a named person or organisation is the agent of the reporting verb at pieces
+    /// `start..end`: its subject just before it in the clause (`Boeing said`, `Airbus has
+    /// announced`), or right after it (`said Angers`).
+    pub fn named_agent(&self, start: usize, end: usize) -> bool {
+        self.mentions[self.near(self.mentions, start, end, |m| m.span.start)]
+            .iter()
+            .filter(|m| matches!(m.kind, EntityType::Person | EntityType::Org))
+            .any(|m| {
+                let a = self.piece_at(m.span.start);
+                let b = self.piece_at(m.span.end.saturating_sub(1));
+                if a >= end {
+                    a - end <= 1 && !self.crosses(end, a)
+                } else {
+                    b < start && start - b <= 6 && !self.crosses(b + 1, start)
+                }
+            })
     }
 
     fn canonical(&self, m: &Mention) -> String {

@@ -6,6 +6,7 @@
 //! London terror attack, the attack, rammed into pedestrians, stabbing). Linear in the length of
 //! the article: every rule looks at a bounded window of words.
 
+pub mod anchor;
 pub mod context;
 pub mod triggers;
 
@@ -46,6 +47,8 @@ struct EventMention {
     place: Option<String>,
     participants: Vec<String>,
     anaphoric: bool,
+    /// Reported as happening at the time of reporting (see [`anchor`]).
+    now: bool,
 }
 
 /// Finds the events of `doc`. Spans are byte offsets and sentences 0-based, like every input.
@@ -68,6 +71,7 @@ pub fn extract_with_reference(
     reference: Option<NaiveDate>,
 ) -> Vec<Event> {
     let triggers = Triggers::get();
+    let lead_end = anchor::lead_end(doc, times);
     let mut found: Vec<EventMention> = Vec::new();
     let mut m_at = 0; // entity mentions and times are in text order: walk them along
     let mut t_at = 0;
@@ -96,10 +100,11 @@ pub fn extract_with_reference(
             times: &times[t_at..t_end],
             time_offset: t_at,
             breaks_before: context::count_breaks(&p),
+            in_lead: si < lead_end,
         };
         scan_sentence(&ctx, triggers, si, &mut found);
     }
-    let merged = merge(found);
+    let merged = merge(found, anchor::has_headline(doc));
     merged
         .into_iter()
         .enumerate()
@@ -149,10 +154,17 @@ fn scan_sentence(
         while end < p.len() && p[end].joined {
             end += 1;
         }
-        // "has agreed to buy", "reported a net loss": two words of one event
-        if let Some(&(_, last_end, _)) = hits.last()
+        // "has agreed to buy", "reported a net loss", "won a £13 billion contract": two words of
+        // one event (a noun after the verb is its object)
+        if let Some(&(last_start, last_end, _)) = hits.last()
             && out.last().is_some_and(|m| m.kind == t.kind)
-            && i <= last_end + 3
+            && (i <= last_end + 3
+                || t.noun
+                    && i <= last_end + 10
+                    && !ctx.crosses(last_start, i)
+                    && !words[last_end..i]
+                        .iter()
+                        .any(|w| OBJECT_BLOCKERS.contains(w)))
         {
             i = end;
             continue;
@@ -161,16 +173,22 @@ fn scan_sentence(
         let anaphoric =
             i > 0 && matches!(words[i - 1], "the" | "this" | "that" | "these" | "those");
         hits.push((i, end, anaphoric));
+        let reporting = t.reporting();
+        let status = context::status_of(p, i, end, t.noun, reporting);
+        let form = anchor::form(p, i, t.verb.as_ref().map(|(at, base)| (*at, base.as_str())));
+        let now = status == Status::Occurred
+            && anchor::reported_now(form, ctx.in_lead, anchor::generic(p, i, end));
         out.push(EventMention {
             kind: t.kind,
             lemma: t.lemma.clone(),
             span,
             sentence,
-            status: context::status(p, i, end),
-            time: ctx.attached_time(i, end),
+            status,
+            time: ctx.attached_time_of(i, end, reporting),
             place: ctx.place(i, end),
             participants: ctx.participants(i, end),
             anaphoric,
+            now,
         });
         i = end;
     }
@@ -199,6 +217,40 @@ fn scan_sentence(
         }
     }
 }
+
+/// Words after which a verb's bare form is a verb, not a noun modifier ("to sign contracts").
+const MODIFIER_BLOCKERS: &[&str] = &[
+    "to", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did", "do",
+    "does", "not", "n't", "they", "we", "i", "you", "also", "and", "or", "'ll", "who", "which",
+    "that", "never",
+];
+
+/// Words between a verb and a later noun of its type that show the noun is no object of the
+/// verb ("set to land … after a test flight").
+const OBJECT_BLOCKERS: &[&str] = &[
+    "after",
+    "before",
+    "when",
+    "while",
+    "during",
+    "following",
+    "since",
+    "until",
+    "on",
+    "in",
+    "at",
+    "from",
+    "by",
+    "as",
+    "and",
+    "or",
+    "but",
+    "which",
+    "that",
+    "who",
+    "because",
+    "than",
+];
 
 /// Whether trigger `t`, found at piece `i`, is an event here.
 fn accepts(
@@ -240,7 +292,29 @@ fn accepts(
     if end < words.len() && t.not_before.iter().any(|w| w == words[end]) {
         return false;
     }
-    if t.dated_only && ctx.attached_time(i, end).is_none() {
+    let time = || ctx.attached_time_of(i, end, t.reporting());
+    if t.dated_only && time().is_none() {
+        return false;
+    }
+    // "to add", "to report": a plan or purpose, not a statement made
+    if t.reported
+        && (i > 0 && words[i - 1] == "to"
+            || time().is_none() && !(ctx.in_lead && ctx.named_agent(i, end)))
+    {
+        return false;
+    }
+    // "space launch contracts": a verb's form before a trigger noun modifies it
+    if !t.noun
+        && t.verb.as_ref().is_some_and(|(_, base)| base == words[i])
+        && i > 0
+        && !p[i - 1].punct
+        && !p[i - 1].capital
+        && !MODIFIER_BLOCKERS.contains(&words[i - 1])
+        && end < words.len()
+        && Triggers::get()
+            .starting(&words[end..(end + 6).min(words.len())])
+            .any(|n| n.noun)
+    {
         return false;
     }
     true
@@ -250,15 +324,19 @@ fn accepts(
 #[derive(Debug, Clone)]
 struct Merged {
     first: EventMention,
+    /// The mention the row shows: the first, or the first in the body when the first is in
+    /// the headline (the body's sentence tells more: its date, place and participants).
+    shown: (Span, usize),
     mentions: usize,
     status: Status,
     time: Option<usize>,
     place: Option<String>,
     participants: Vec<String>,
     lemmas: Vec<String>,
+    now: bool,
 }
 
-fn merge(found: Vec<EventMention>) -> Vec<Merged> {
+fn merge(found: Vec<EventMention>, headline: bool) -> Vec<Merged> {
     let mut events: Vec<Merged> = Vec::new();
     let mut by_kind: HashMap<&'static str, Vec<usize>> = HashMap::new();
     for m in found {
@@ -289,6 +367,10 @@ fn merge(found: Vec<EventMention>) -> Vec<Merged> {
                 if !e.lemmas.contains(&m.lemma) {
                     e.lemmas.push(m.lemma.clone());
                 }
+                e.now |= m.now;
+                if headline && e.shown.1 == 0 && m.sentence > 0 {
+                    e.shown = (m.span, m.sentence);
+                }
             }
             None => {
                 seen.push(events.len());
@@ -298,6 +380,8 @@ fn merge(found: Vec<EventMention>) -> Vec<Merged> {
                     place: m.place.clone(),
                     participants: m.participants.clone(),
                     lemmas: vec![m.lemma.clone()],
+                    now: m.now,
+                    shown: (m.span, m.sentence),
                     first: m,
                     mentions: 1,
                 });
@@ -346,11 +430,15 @@ fn to_row(
     id: usize,
     e: Merged,
 ) -> Event {
-    let (date_text, date) = match e.time.and_then(|i| times.get(i)) {
-        Some(t) => (t.text.clone(), t.value.clone()),
-        None => (String::new(), String::new()),
-    };
     let mut status = e.status;
+    let (date_text, date) = match (e.time.and_then(|i| times.get(i)), reference) {
+        (Some(t), _) => (t.text.clone(), t.value.clone()),
+        (None, Some(r)) if e.now && status == Status::Occurred => (
+            anchor::PUBLICATION_DATE.to_string(),
+            r.format("%Y-%m-%d").to_string(),
+        ),
+        _ => (String::new(), String::new()),
+    };
     let future = reference.is_some_and(|r| {
         Cal::parse(&date)
             .and_then(|c| c.first_day())
@@ -359,7 +447,7 @@ fn to_row(
     if future && status == Status::Occurred {
         status = Status::Planned;
     }
-    let span = e.first.span;
+    let (span, sentence) = e.shown;
     Event {
         id,
         kind: e.first.kind.to_string(),
@@ -370,8 +458,8 @@ fn to_row(
         date,
         place: e.place.unwrap_or_default(),
         participants: e.participants,
-        sentence: e.first.sentence,
-        evidence: evidence(doc, e.first.sentence, span),
+        sentence,
+        evidence: evidence(doc, sentence, span),
         mentions: e.mentions,
     }
 }

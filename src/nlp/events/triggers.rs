@@ -20,12 +20,26 @@ pub struct Trigger {
     pub excludes: Vec<String>,
     /// Only when a time expression dates it in the same sentence.
     pub dated_only: bool,
+    /// A reporting verb (`said`): an event only when a time expression dates it, or in the
+    /// article's lead with a named person or organisation as its agent.
+    pub reported: bool,
     /// Not right after one of these words.
     pub not_after: Vec<String>,
     /// Not right before one of these words.
     pub not_before: Vec<String>,
     /// Whether the trigger is a noun (nouns need no subject to be an event).
     pub noun: bool,
+    /// The position in `words` of the inflected verb and its lemma, when there is one (the
+    /// tense of the mention is read from it).
+    pub verb: Option<(usize, String)>,
+}
+
+impl Trigger {
+    /// Whether it is a reporting verb (`announced`, `said`): what follows it is what was
+    /// reported, with its own dates and status.
+    pub fn reporting(&self) -> bool {
+        !self.noun && matches!(self.kind, "statement" | "announcement")
+    }
 }
 
 /// Every trigger, indexed by its first word.
@@ -82,6 +96,7 @@ impl Triggers {
             let mut not_after = Vec::new();
             let mut not_before = Vec::new();
             let mut dated_only = false;
+            let mut reported = false;
             let expand = |s: &str, sets: &HashMap<String, Vec<String>>| -> Vec<String> {
                 s.split('/')
                     .flat_map(|w| match w.strip_prefix('@') {
@@ -97,6 +112,8 @@ impl Triggers {
                     excludes.extend(expand(x, &sets));
                 } else if o == "!dated" {
                     dated_only = true;
+                } else if o == "!reported" {
+                    reported = true;
                 } else if let Some(x) = o.strip_prefix("!before=") {
                     not_after.extend(expand(x, &sets));
                 } else if let Some(x) = o.strip_prefix("!after=") {
@@ -117,6 +134,11 @@ impl Triggers {
                     "noun" => inflect_phrase(lemma, &irregular, false),
                     _ => phrase_forms(lemma),
                 };
+                let verb = match pos {
+                    "verb" => lemma.split_whitespace().next().map(|w| (0, w.to_string())),
+                    "noun" => None,
+                    _ => phrase_verb(lemma),
+                };
                 for words in surfaces {
                     if let Some(first) = words.first().cloned() {
                         t.by_first.entry(first).or_default().push(Trigger {
@@ -126,9 +148,11 @@ impl Triggers {
                             needs: needs.clone(),
                             excludes: excludes.clone(),
                             dated_only,
+                            reported,
                             not_after: not_after.clone(),
                             not_before: not_before.clone(),
                             noun: pos == "noun",
+                            verb: verb.clone(),
                         });
                     }
                 }
@@ -215,6 +239,23 @@ fn phrase_forms(phrase: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The verb of a phrase: the word marked `~`, else a first word that is a verb form
+/// (`stated`, `shot dead`); a phrase of nouns (`terror attack`) has none.
+fn phrase_verb(phrase: &str) -> Option<(usize, String)> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if let Some(at) = words.iter().position(|w| w.starts_with('~')) {
+        return Some((at, words[at].trim_start_matches('~').to_string()));
+    }
+    let first = *words.first()?;
+    let verbish = first.ends_with("ed")
+        || first.ends_with("ing")
+        || matches!(
+            first,
+            "shot" | "sworn" | "laid" | "left" | "held" | "taken" | "found" | "lifted"
+        );
+    verbish.then(|| (0, String::new()))
+}
+
 /// Past forms of the common irregular verbs of the phrases.
 fn irregular_past(verb: &str) -> &'static [&'static str] {
     match verb {
@@ -236,6 +277,15 @@ fn irregular_past(verb: &str) -> &'static [&'static str] {
         "roll" => &["rolled"],
         "ram" => &["rammed"],
         "step" => &["stepped"],
+        "rise" => &["rose", "risen"],
+        "fall" => &["fell", "fallen"],
+        "bring" => &["brought"],
+        "put" => &["put", "putting"],
+        "lay" => &["laid"],
+        "leave" => &["left"],
+        "sell" => &["sold"],
+        "hand" => &["handed"],
+        "drop" => &["dropped"],
         _ => &[],
     }
 }
@@ -323,7 +373,9 @@ mod tests {
             .map(|x| x.kind)
             .collect();
         assert_eq!(got.first(), Some(&"attack"));
-        let said: Vec<bool> = t.starting(&["said"]).map(|x| x.dated_only).collect();
+        let said: Vec<bool> = t.starting(&["said"]).map(|x| x.reported).collect();
         assert_eq!(said, vec![true]);
+        let fell: Vec<&str> = t.starting(&["shares", "fell"]).map(|x| x.kind).collect();
+        assert_eq!(fell.first(), Some(&"market_movement"));
     }
 }
