@@ -75,6 +75,9 @@ const PLANNED: &[&str] = &[
 ];
 const HYPOTHETICAL: &[&str] = &[
     "if",
+    "can",
+    "capable",
+    "able",
     "could",
     "would",
     "might",
@@ -332,6 +335,39 @@ impl SentenceContext<'_> {
             .map(|(_, index)| index)
     }
 
+    /// Where the noun phrase ending in the trigger at `start` begins: back over articles,
+    /// possessives, numbers and names ("the London terror attack", "Apple 's launch").
+    fn noun_phrase_start(&self, start: usize) -> usize {
+        let mut i = start;
+        while i > 0 && start - i < 6 {
+            let x = &self.pieces[i - 1];
+            let w = x.norm.as_str();
+            let part = x.capital && !x.punct
+                || x.number
+                || x.joined
+                || matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "that"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "'s"
+                        | "s"
+                        | "'"
+                );
+            if !part {
+                break;
+            }
+            i -= 1;
+        }
+        i
+    }
+
     /// Whether a named person or organisation is the agent of the reporting verb at pieces
     /// `start..end`: its subject just before it in the clause (`Boeing said`, `Airbus has
     /// announced`), or right after it (`said Angers`).
@@ -411,9 +447,41 @@ impl SentenceContext<'_> {
     /// first: the one after `by`, else the nearest before the trigger; then the others, nearest
     /// first. Locations are places, not participants.
     pub fn participants(&self, start: usize, end: usize) -> Vec<String> {
+        self.participants_of(start, end, false, false, false)
+    }
+
+    /// [`Self::participants`] of a trigger that is a `noun` or not; with `things`, named
+    /// things (products, aircraft: MISC entities) take part too, after the people and
+    /// organisations (the iPhone of a launch, the A380 of a flight). A noun that is the object
+    /// of a preposition ("in the wake of the London terror attack") has as participants only its
+    /// agent after `by` and the names inside its own phrase ("Apple's launch"); so does an
+    /// `incident` noun after `in` or `during`.
+    pub fn participants_of(
+        &self,
+        start: usize,
+        end: usize,
+        noun: bool,
+        things: bool,
+        incident: bool,
+    ) -> Vec<String> {
+        let phrase_start = if noun {
+            self.noun_phrase_start(start)
+        } else {
+            start
+        };
+        let governed =
+            noun && phrase_start > 0
+                && match self.pieces[phrase_start - 1].norm.as_str() {
+                    "of" | "after" | "following" | "since" | "amid" | "over" | "before"
+                    | "about" => true,
+                    // "wounded in terror attack": those near it are not its actors
+                    "in" | "during" => incident,
+                    _ => false,
+                };
         let mut scored: Vec<(usize, String)> = Vec::new();
         for m in &self.mentions[self.near(self.mentions, start, end, |m| m.span.start)] {
-            if !matches!(m.kind, EntityType::Person | EntityType::Org) {
+            let thing = m.kind == EntityType::Misc;
+            if !(matches!(m.kind, EntityType::Person | EntityType::Org) || things && thing) {
                 continue;
             }
             if self.pieces.is_empty() {
@@ -435,13 +503,16 @@ impl SentenceContext<'_> {
             if distance > 25 && !by {
                 continue;
             }
+            if governed && !by && !(a >= phrase_start && b < start) {
+                continue;
+            }
             let score = if by {
                 0
             } else if !after && !crossing {
                 1 + distance
             } else {
                 10 + distance + if crossing { 30 } else { 0 }
-            };
+            } + if thing { 5 } else { 0 };
             scored.push((score, self.canonical(m)));
         }
         scored.sort_by_key(|x| x.0);

@@ -32,6 +32,19 @@ const INCIDENT_TYPES: &[&str] = &[
     "election",
 ];
 
+/// Types whose participants include named things (products, aircraft): what was launched,
+/// delivered, flown, bought or recalled.
+const THING_TYPES: &[&str] = &[
+    "launch",
+    "delivery",
+    "flight",
+    "deal",
+    "accident",
+    "recall",
+    "announcement",
+    "delay",
+];
+
 /// The longest evidence, in bytes, before the sentence is cut around the trigger.
 const EVIDENCE_MAX: usize = 300;
 
@@ -47,6 +60,7 @@ struct EventMention {
     place: Option<String>,
     participants: Vec<String>,
     anaphoric: bool,
+    noun: bool,
     /// Reported as happening at the time of reporting (see [`anchor`]).
     now: bool,
 }
@@ -104,7 +118,7 @@ pub fn extract_with_reference(
         };
         scan_sentence(&ctx, triggers, si, &mut found);
     }
-    let merged = merge(found, anchor::has_headline(doc));
+    let merged = merge(found, times, anchor::has_headline(doc));
     merged
         .into_iter()
         .enumerate()
@@ -186,8 +200,15 @@ fn scan_sentence(
             status,
             time: ctx.attached_time_of(i, end, reporting),
             place: ctx.place(i, end),
-            participants: ctx.participants(i, end),
+            participants: ctx.participants_of(
+                i,
+                end,
+                t.noun,
+                THING_TYPES.contains(&t.kind),
+                INCIDENT_TYPES.contains(&t.kind),
+            ),
             anaphoric,
+            noun: t.noun,
             now,
         });
         i = end;
@@ -217,6 +238,9 @@ fn scan_sentence(
         }
     }
 }
+
+/// Nouns that name an event when capitalised after another capitalised word.
+const NAMED_EVENTS: &[&str] = &["conference", "summit", "expo", "convention", "forum"];
 
 /// Words after which a verb's bare form is a verb, not a noun modifier ("to sign contracts").
 const MODIFIER_BLOCKERS: &[&str] = &[
@@ -263,8 +287,29 @@ fn accepts(
 ) -> bool {
     let p = ctx.pieces;
     let end = i + t.words.len();
-    // a capitalised trigger inside a sentence is a name: the Battle of Britain, Vote Leave
-    if cased && i > 0 && p[i].capital && !matches!(words[i - 1], "\"" | "“" | "(" | "'" | "‘") {
+    // a capitalised trigger inside a sentence is a name: the Battle of Britain, Vote Leave; but
+    // a named conference or summit is an event (the Worldwide Developers Conference)
+    if cased
+        && i > 0
+        && p[i].capital
+        && !matches!(words[i - 1], "\"" | "“" | "(" | "'" | "‘")
+        && !(t.kind == "meeting" && NAMED_EVENTS.contains(&words[i]) && p[i - 1].capital)
+    {
+        return false;
+    }
+    // the first part of a compound: open-source, state-owned
+    if end < p.len() && p[end].joined {
+        return false;
+    }
+    // "the name", "its flying ban": a verb's form after an article is a noun; the nouns that
+    // are events have lines of their own
+    if !t.noun
+        && i > 0
+        && matches!(
+            words[i - 1],
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "our"
+        )
+    {
         return false;
     }
     // part of a time expression: Election Day, the Easter Rising's anniversary
@@ -331,12 +376,16 @@ struct Merged {
     status: Status,
     time: Option<usize>,
     place: Option<String>,
+    /// Every place its mentions name.
+    places: Vec<String>,
+    /// The sentence of its latest mention.
+    last_sentence: usize,
     participants: Vec<String>,
     lemmas: Vec<String>,
     now: bool,
 }
 
-fn merge(found: Vec<EventMention>, headline: bool) -> Vec<Merged> {
+fn merge(found: Vec<EventMention>, times: &[TimeExpr], headline: bool) -> Vec<Merged> {
     let mut events: Vec<Merged> = Vec::new();
     let mut by_kind: HashMap<&'static str, Vec<usize>> = HashMap::new();
     for m in found {
@@ -347,18 +396,29 @@ fn merge(found: Vec<EventMention>, headline: bool) -> Vec<Merged> {
             .rev()
             .take(32)
             .copied()
-            .find(|&k| same_event(&events[k], &m));
+            .find(|&k| same_event(&events[k], &m, times));
         match target {
             Some(k) => {
                 let e = &mut events[k];
                 e.mentions += 1;
                 e.status = e.status.combine(m.status);
-                if e.time.is_none() {
+                // the mention that tells when tells where most precisely
+                if e.time.is_none() && m.time.is_some() {
                     e.time = m.time;
+                    if m.place.is_some() {
+                        e.place = m.place.clone();
+                    }
                 }
                 if e.place.is_none() {
                     e.place = m.place.clone();
                 }
+                if let Some(p) = &m.place
+                    && !e.places.contains(p)
+                    && e.places.len() < 8
+                {
+                    e.places.push(p.clone());
+                }
+                e.last_sentence = m.sentence;
                 for p in &m.participants {
                     if !e.participants.contains(p) && e.participants.len() < 8 {
                         e.participants.push(p.clone());
@@ -378,6 +438,8 @@ fn merge(found: Vec<EventMention>, headline: bool) -> Vec<Merged> {
                     status: m.status,
                     time: m.time,
                     place: m.place.clone(),
+                    places: m.place.iter().cloned().collect(),
+                    last_sentence: m.sentence,
                     participants: m.participants.clone(),
                     lemmas: vec![m.lemma.clone()],
                     now: m.now,
@@ -392,22 +454,34 @@ fn merge(found: Vec<EventMention>, headline: bool) -> Vec<Merged> {
 }
 
 /// Whether mention `m` refers to the event `e` already found.
-fn same_event(e: &Merged, m: &EventMention) -> bool {
+fn same_event(e: &Merged, m: &EventMention, times: &[TimeExpr]) -> bool {
     if e.first.kind != m.kind {
         return false;
     }
-    if let (Some(a), Some(b)) = (e.time, m.time)
+    let value = |t: Option<usize>| t.and_then(|i| times.get(i)).map(|t| t.value.as_str());
+    if let (Some(a), Some(b)) = (value(e.time), value(m.time))
         && a != b
     {
         return false;
     }
-    if let (Some(a), Some(b)) = (&e.place, &m.place)
-        && a != b
-    {
-        return false;
-    }
+    let place_ok = match &m.place {
+        None => true,
+        Some(p) => e.places.is_empty() || e.places.iter().any(|q| share_word(p, q)),
+    };
     if INCIDENT_TYPES.contains(&m.kind) {
-        return true;
+        // the incident told again: at a place named before (London, London Bridge), in the
+        // next sentence of its story, or referred back to ("the attack")
+        return place_ok || m.anaphoric || m.sentence <= e.last_sentence + 1;
+    }
+    if !place_ok {
+        return false;
+    }
+    if matches!(m.kind, "statement" | "announcement") {
+        // one row per speaker and date, not one per quote
+        return matches!(
+            (e.participants.first(), m.participants.first()),
+            (Some(a), Some(b)) if a == b
+        );
     }
     let disjoint = !e.participants.is_empty()
         && !m.participants.is_empty()
@@ -415,12 +489,14 @@ fn same_event(e: &Merged, m: &EventMention) -> bool {
     if disjoint {
         return false;
     }
-    let same_word = e.lemmas.contains(&m.lemma);
-    // "a state visit in October" after "a planned state visit by Donald Trump"; "the visit"
-    same_word
-        && (m.anaphoric || m.time.is_some() || m.participants.is_empty() || !disjoint)
-        && m.kind != "statement"
-        || same_word && m.kind == "statement" && e.time.is_some() && e.time == m.time
+    // "a state visit in October" after "a planned state visit by Donald Trump"; "the deal"
+    e.lemmas.contains(&m.lemma) || m.anaphoric && m.noun && m.time.is_none()
+}
+
+/// Whether two names share a word (London and London Bridge).
+fn share_word(a: &str, b: &str) -> bool {
+    a.split_whitespace()
+        .any(|w| w.len() > 2 && b.split_whitespace().any(|v| v == w))
 }
 
 fn to_row(

@@ -151,7 +151,7 @@ impl Triggers {
                             reported,
                             not_after: not_after.clone(),
                             not_before: not_before.clone(),
-                            noun: pos == "noun",
+                            noun: pos == "noun" || pos == "phrase" && verb.is_none(),
                             verb: verb.clone(),
                         });
                     }
