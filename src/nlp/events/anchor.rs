@@ -257,3 +257,26 @@ pub fn reported_now(form: Form, in_lead: bool, generic: bool) -> bool {
         Form::PastPerfect | Form::NonFinite | Form::GenericNoun => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::time;
+
+    fn lead(text: &str) -> usize {
+        let doc = Doc::new(text);
+        let times = time::extract(&doc, None);
+        lead_end(&doc, &times)
+    }
+
+    #[test]
+    fn the_lead_is_the_headline_and_three_body_sentences() {
+        // headline, date line, then one sentence a paragraph (as MEANTIME writes it)
+        let text = "Airbus wins contract\nMarch 01 , 2008\nOne .\nTwo .\nThree .\nFour .\nFive .";
+        assert_eq!(lead(text), 5);
+        // a first paragraph of four sentences is the lead
+        assert_eq!(lead("One. Two. Three. Four.\n\nFive. Six."), 4);
+        // an unbroken text: three sentences
+        assert_eq!(lead("One. Two. Three. Four. Five. Six."), 3);
+    }
+}

@@ -215,6 +215,8 @@ pub struct SentenceContext<'a> {
     pub breaks_before: Vec<u32>,
     /// Whether the sentence is in the article's lead (see [`super::anchor::lead_end`]).
     pub in_lead: bool,
+    /// Whether the article is a sports report (see [`super::triggers::Triggers::is_sports_report`]).
+    pub sports_report: bool,
 }
 
 /// How far (in words) a date, place or participant may be from its trigger.

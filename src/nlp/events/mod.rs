@@ -86,6 +86,12 @@ pub fn extract_with_reference(
 ) -> Vec<Event> {
     let triggers = Triggers::get();
     let lead_end = anchor::lead_end(doc, times);
+    let lower: Vec<String> = doc
+        .tokens
+        .iter()
+        .map(|t| doc.text[t.start..t.end].to_lowercase())
+        .collect();
+    let sports = triggers.is_sports_report(lower.iter().map(String::as_str));
     let mut found: Vec<EventMention> = Vec::new();
     let mut m_at = 0; // entity mentions and times are in text order: walk them along
     let mut t_at = 0;
@@ -115,6 +121,7 @@ pub fn extract_with_reference(
             time_offset: t_at,
             breaks_before: context::count_breaks(&p),
             in_lead: si < lead_end,
+            sports_report: sports,
         };
         scan_sentence(&ctx, triggers, si, &mut found);
     }
@@ -323,6 +330,9 @@ fn accepts(
             .iter()
             .any(|w| present.contains(w.as_str()) && outside(w))
     {
+        return false;
+    }
+    if t.not_in_sports && ctx.sports_report {
         return false;
     }
     if t.excludes

@@ -18,6 +18,8 @@ pub struct Trigger {
     pub needs: Vec<String>,
     /// The sentence must contain none of these words.
     pub excludes: Vec<String>,
+    /// Not in a sports report (the option `-@sports`).
+    pub not_in_sports: bool,
     /// Only when a time expression dates it in the same sentence.
     pub dated_only: bool,
     /// A reporting verb (`said`): an event only when a time expression dates it, or in the
@@ -46,6 +48,7 @@ impl Trigger {
 #[derive(Debug, Default)]
 pub struct Triggers {
     by_first: HashMap<String, Vec<Trigger>>,
+    sports: HashSet<String>,
 }
 
 static TRIGGERS: OnceLock<Triggers> = OnceLock::new();
@@ -97,6 +100,7 @@ impl Triggers {
             let mut not_before = Vec::new();
             let mut dated_only = false;
             let mut reported = false;
+            let mut not_in_sports = false;
             let expand = |s: &str, sets: &HashMap<String, Vec<String>>| -> Vec<String> {
                 s.split('/')
                     .flat_map(|w| match w.strip_prefix('@') {
@@ -109,6 +113,7 @@ impl Triggers {
                 if let Some(x) = o.strip_prefix('+') {
                     needs.extend(expand(x, &sets));
                 } else if let Some(x) = o.strip_prefix('-') {
+                    not_in_sports |= x == "@sports";
                     excludes.extend(expand(x, &sets));
                 } else if o == "!dated" {
                     dated_only = true;
@@ -147,6 +152,7 @@ impl Triggers {
                             words,
                             needs: needs.clone(),
                             excludes: excludes.clone(),
+                            not_in_sports,
                             dated_only,
                             reported,
                             not_after: not_after.clone(),
@@ -158,6 +164,11 @@ impl Triggers {
                 }
             }
         }
+        t.sports = sets
+            .remove("sports_report")
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
         for v in t.by_first.values_mut() {
             // longest forms first; among equals, those with requirements first (more specific)
             v.sort_by(|a, b| {
@@ -180,6 +191,21 @@ impl Triggers {
             .filter(move |t| {
                 t.words.len() <= words.len() && t.words.iter().zip(words).all(|(a, b)| a == b)
             })
+    }
+
+    /// Whether words (lower case) are those of a sports report: three or more different words
+    /// of the `@sports_report` set.
+    pub fn is_sports_report<'a>(&self, words: impl Iterator<Item = &'a str>) -> bool {
+        let mut seen: HashSet<&str> = HashSet::new();
+        for w in words {
+            if let Some(k) = self.sports.get(w) {
+                seen.insert(k.as_str());
+                if seen.len() >= 3 {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// Every event type, sorted.
