@@ -326,7 +326,11 @@ impl SentenceContext<'_> {
                     .pieces
                     .get(after)
                     .is_some_and(|x| matches!(x.norm.as_str(), "'s" | "'"));
-                !possessive && !(reporting && a >= end && a > end + 3)
+                // "announced that in 2007 …": the time dates what was announced
+                let complement = reporting
+                    && a >= end
+                    && (a > end + 2 || self.pieces[end..a].iter().any(|x| x.norm == "that"));
+                !possessive && !complement
             })
             .map(|k| {
                 let index = self.time_offset + k;
