@@ -329,7 +329,7 @@ impl SentenceContext<'_> {
                 // "announced that in 2007 …": the time dates what was announced
                 let complement = reporting
                     && a >= end
-                    && (a > end + 2 || self.pieces[end..a].iter().any(|x| x.norm == "that"));
+                    && (a > end + 4 || self.pieces[end..a].iter().any(|x| x.norm == "that"));
                 !possessive && !complement
             })
             .map(|k| {
