@@ -158,7 +158,7 @@ const GENERIC: &[&str] = &[
 
 /// The form of the mention at pieces `start..end`. `verb` is the index (within the trigger)
 /// of its inflected verb and `base` that verb's lemma, or `None` for a noun.
-pub fn form(p: &[Piece], start: usize, verb: Option<(usize, &str)>) -> Form {
+pub fn form(p: &[Piece], start: usize, end: usize, verb: Option<(usize, &str)>) -> Form {
     let before = |k: usize| -> &str {
         (0..start)
             .rev()
@@ -168,11 +168,10 @@ pub fn form(p: &[Piece], start: usize, verb: Option<(usize, &str)>) -> Form {
             .unwrap_or("")
     };
     let Some((at, base)) = verb else {
-        let word = p.get(start).map_or("", |x| x.norm.as_str());
-        let last = p
-            .get(start..)
-            .and_then(|x| x.iter().take_while(|x| !x.punct).last())
-            .map_or(word, |x| x.norm.as_str());
+        let last = end
+            .checked_sub(1)
+            .and_then(|i| p.get(i))
+            .map_or("", |x| x.norm.as_str());
         let prev = start
             .checked_sub(1)
             .and_then(|i| p.get(i))

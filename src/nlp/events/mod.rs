@@ -196,7 +196,12 @@ fn scan_sentence(
         hits.push((i, end, anaphoric));
         let reporting = t.reporting();
         let status = context::status_of(p, i, end, t.noun, reporting);
-        let form = anchor::form(p, i, t.verb.as_ref().map(|(at, base)| (*at, base.as_str())));
+        let form = anchor::form(
+            p,
+            i,
+            end,
+            t.verb.as_ref().map(|(at, base)| (*at, base.as_str())),
+        );
         let now = status == Status::Occurred
             && anchor::reported_now(form, ctx.in_lead, anchor::generic(p, i, end));
         out.push(EventMention {
@@ -245,6 +250,16 @@ fn scan_sentence(
         }
     }
 }
+
+/// Types whose plural or bare nouns are kinds or counts of things rather than events.
+const GENERIC_NOUN_TYPES: &[&str] = &[
+    "deal",
+    "delivery",
+    "flight",
+    "launch",
+    "financial_result",
+    "recall",
+];
 
 /// Nouns that name an event when capitalised after another capitalised word.
 const NAMED_EVENTS: &[&str] = &["conference", "summit", "expo", "convention", "forum"];
@@ -351,10 +366,24 @@ fn accepts(
     if t.dated_only && time().is_none() {
         return false;
     }
-    // "to add", "to report": a plan or purpose, not a statement made
-    if t.reported
-        && (i > 0 && words[i - 1] == "to"
-            || time().is_none() && !(ctx.in_lead && ctx.named_agent(i, end)))
+    // "to report": a purpose, not a statement made; "industry reports": a noun
+    if t.reported {
+        let verb = t.verb.as_ref().map(|(at, base)| (*at, base.as_str()));
+        let finite = t.noun
+            || matches!(
+                anchor::form(p, i, end, verb),
+                anchor::Form::Past | anchor::Form::Present | anchor::Form::Perfect
+            );
+        if !finite || time().is_none() && !(ctx.in_lead && ctx.named_agent(i, end)) {
+            return false;
+        }
+    }
+    // "offers flights to New York", "orders for 2,200 more": a plural or bare noun of a
+    // business type names a kind of thing or a count, not one event
+    if t.noun
+        && GENERIC_NOUN_TYPES.contains(&t.kind)
+        && anchor::form(p, i, end, None) == anchor::Form::GenericNoun
+        && words[end - 1].ends_with('s')
     {
         return false;
     }
