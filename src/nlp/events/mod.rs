@@ -2,9 +2,11 @@
 //!
 //! Triggers from `data/event-triggers.txt` ([`triggers`]) find the mentions of events of the
 //! taxonomy in each sentence; [`context`] reads each mention's status, date, place and
-//! participants from its sentence; mentions of one event are then merged into one row (the
-//! London terror attack, the attack, rammed into pedestrians, stabbing). Linear in the length of
-//! the article: every rule looks at a bounded window of words.
+//! participants from its sentence; [`anchor`] decides which events the article reports as
+//! happening now (dated by the publication date when nothing else dates them); mentions of one
+//! event are then merged into one row (the London terror attack, the attack, rammed into
+//! pedestrians, stabbing). Linear in the length of the article: every rule looks at a bounded
+//! window of words.
 
 pub mod anchor;
 pub mod context;
@@ -76,7 +78,8 @@ pub fn extract(
 }
 
 /// Finds the events of `doc`; an event dated after `reference` (the article's date) that the
-/// text does not mark otherwise is planned.
+/// text does not mark otherwise is planned, and an event with no time expression of its own
+/// that the article reports as happening now is dated `reference` (see [`anchor`]).
 pub fn extract_with_reference(
     doc: &Doc,
     entities: &[Entity],
@@ -86,12 +89,7 @@ pub fn extract_with_reference(
 ) -> Vec<Event> {
     let triggers = Triggers::get();
     let lead_end = anchor::lead_end(doc, times);
-    let lower: Vec<String> = doc
-        .tokens
-        .iter()
-        .map(|t| doc.text[t.start..t.end].to_lowercase())
-        .collect();
-    let sports = triggers.is_sports_report(lower.iter().map(String::as_str));
+    let sports = triggers.is_sports_report(doc.tokens.iter().map(|t| &doc.text[t.start..t.end]));
     let mut found: Vec<EventMention> = Vec::new();
     let mut m_at = 0; // entity mentions and times are in text order: walk them along
     let mut t_at = 0;

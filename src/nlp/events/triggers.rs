@@ -193,12 +193,18 @@ impl Triggers {
             })
     }
 
-    /// Whether words (lower case) are those of a sports report: three or more different words
-    /// of the `@sports_report` set.
+    /// Whether words are those of a sports report: three or more different words of the
+    /// `@sports_report` set, in any case.
     pub fn is_sports_report<'a>(&self, words: impl Iterator<Item = &'a str>) -> bool {
         let mut seen: HashSet<&str> = HashSet::new();
+        let mut lower = String::new();
         for w in words {
-            if let Some(k) = self.sports.get(w) {
+            if w.len() > 16 || !w.starts_with(|c: char| c.is_alphabetic()) {
+                continue;
+            }
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            if let Some(k) = self.sports.get(lower.as_str()) {
                 seen.insert(k.as_str());
                 if seen.len() >= 3 {
                     return true;
