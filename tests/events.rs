@@ -200,6 +200,93 @@ fn reported_speech_is_an_event_only_when_dated() {
     assert_eq!(find(&ev, "statement").date, "2017-06-05");
 }
 
+/// Like [`run`], with the article's reference (publication) date.
+fn run_dated(text: &str, names: &[(&str, EntityType)]) -> Vec<Event> {
+    let doc = Doc::new(text);
+    let times = time::extract(&doc, tuesday());
+    let (ents, mentions) = entities(&doc, names);
+    events::extract_with_reference(&doc, &ents, &mentions, &times, tuesday())
+}
+
+#[test]
+fn events_reported_as_news_take_the_publication_date() {
+    let airbus = [("Airbus", EntityType::Org)];
+    let ev = run_dated("Airbus has announced 10,000 job cuts.", &airbus);
+    let a = find(&ev, "announcement");
+    assert_eq!(a.date, "2017-06-06");
+    assert_eq!(a.date_text, "(publication date)");
+    // a stated date wins
+    let ev = run_dated("Airbus announced job cuts on Monday.", &airbus);
+    assert_eq!(find(&ev, "announcement").date, "2017-06-05");
+    // without a reference date nothing is anchored
+    let ev = run("Airbus has announced 10,000 job cuts.", &airbus);
+    assert_eq!(find(&ev, "announcement").date, "");
+}
+
+#[test]
+fn planned_negated_generic_and_background_events_are_not_anchored() {
+    let airbus = [("Airbus", EntityType::Org), ("Trump", EntityType::Person)];
+    for text in [
+        "Airbus will announce job cuts.",
+        "Airbus did not announce job cuts.",
+        "Airbus could announce job cuts.",
+        "Protests have been a regular feature wherever Trump has visited.",
+        "Airbus had announced job cuts.",
+    ] {
+        for e in run_dated(text, &airbus) {
+            assert_eq!(e.date, "", "{text}: {e:#?}");
+        }
+    }
+    // the simple past tells a background story after the lead
+    let lead = "Airbus has opened a new plant. It employs 300 people. Workers cheered. ";
+    let text =
+        format!("{lead}Shares rose. Analysts were pleased. In the past Airbus announced job cuts.");
+    let ev = run_dated(&text, &airbus);
+    assert_eq!(find(&ev, "announcement").date, "", "{ev:#?}");
+}
+
+#[test]
+fn said_in_the_lead_is_a_statement_of_a_named_speaker() {
+    let boeing = [("Boeing", EntityType::Org)];
+    let ev = run_dated("Boeing said it would cut 500 jobs.", &boeing);
+    let s = find(&ev, "statement");
+    assert_eq!(s.date, "2017-06-06");
+    assert_eq!(s.participants.first().map(String::as_str), Some("Boeing"));
+    // one row per speaker, not one per quote
+    let ev = run_dated(
+        "Boeing said on Monday it would cut jobs. Boeing also said on Monday it would sell a plant.",
+        &boeing,
+    );
+    assert_eq!(
+        ev.iter().filter(|e| e.kind == "statement").count(),
+        1,
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn business_events() {
+    let names = [("Boeing", EntityType::Org), ("Apple", EntityType::Org)];
+    let kinds = |text: &str| -> Vec<String> {
+        run_dated(text, &names)
+            .into_iter()
+            .map(|e| e.kind)
+            .collect()
+    };
+    assert!(kinds("Apple launched the new iPhone.").contains(&"launch".to_string()));
+    assert!(
+        kinds("Boeing delivered the first 787 aircraft to ANA.").contains(&"delivery".to_string())
+    );
+    assert!(
+        kinds("Apple Corps sued Apple over the trademark in court.")
+            .contains(&"legal_action".to_string())
+    );
+    assert!(kinds("Boeing shares fell 5 percent.").contains(&"market_movement".to_string()));
+    assert!(kinds("The 787 made its maiden flight from Everett.").contains(&"flight".to_string()));
+    // "space launch contracts": a launch that modifies another noun is no launch
+    assert!(!kinds("Boeing may bid for space launch contracts.").contains(&"launch".to_string()));
+}
+
 #[test]
 fn long_sentences_are_trimmed_in_the_evidence() {
     let filler = "and the crowd grew ".repeat(40);

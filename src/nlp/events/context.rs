@@ -75,6 +75,9 @@ const PLANNED: &[&str] = &[
 ];
 const HYPOTHETICAL: &[&str] = &[
     "if",
+    "can",
+    "capable",
+    "able",
     "could",
     "would",
     "might",
@@ -110,7 +113,20 @@ fn cue_word(x: &Piece, sentence_start: usize) -> &str {
 }
 
 /// The status of the event whose trigger is pieces `start..end`.
-pub fn status<'p>(p: &'p [Piece], start: usize, end: usize) -> Status {
+pub fn status(p: &[Piece], start: usize, end: usize) -> Status {
+    status_of(p, start, end, false, false)
+}
+
+/// The status of the event whose trigger is pieces `start..end`; `noun` if the trigger is a
+/// noun, `reporting` if it is a reporting verb (`announced`, `said`), whose own status is told
+/// before it: what follows is what was reported ("announced that it will …").
+pub fn status_of<'p>(
+    p: &'p [Piece],
+    start: usize,
+    end: usize,
+    noun: bool,
+    reporting: bool,
+) -> Status {
     // a capitalised word inside the sentence is a name: Theresa May is no modal
     let first = p.first().map_or(0, |x| x.start);
     let cue = |x: &'p Piece| -> &'p str { cue_word(x, first) };
@@ -122,10 +138,21 @@ pub fn status<'p>(p: &'p [Piece], start: usize, end: usize) -> Status {
     let after: Vec<&str> = p
         .iter()
         .skip(end)
-        .take(5)
+        .take(if reporting { 0 } else { 5 })
         .map(cue)
         .take_while(|w| !is_break(w) && *w != ",")
         .collect();
+    // "due to a string of accidents" gives a cause, not a schedule ("due to arrive")
+    let causal_due = |k: usize| {
+        k >= 1
+            && before[k - 1] == "to"
+            && (k >= 2
+                && matches!(
+                    before[k - 2],
+                    "a" | "an" | "the" | "its" | "their" | "his" | "her"
+                )
+                || k == 1 && noun)
+    };
     let near_cancel = |ws: &[&str]| {
         ws.iter().enumerate().any(|(k, w)| {
             CANCEL.contains(w)
@@ -146,7 +173,10 @@ pub fn status<'p>(p: &'p [Piece], start: usize, end: usize) -> Status {
     if before.iter().take(3).any(|w| NEGATION.contains(w)) {
         return Status::Negated;
     }
-    if before.iter().any(|w| PLANNED.contains(w))
+    if before
+        .iter()
+        .enumerate()
+        .any(|(k, w)| PLANNED.contains(w) && !(*w == "due" && causal_due(k)))
         || after
             .first()
             .is_some_and(|w| matches!(*w, "planned" | "scheduled" | "expected" | "due"))
@@ -183,6 +213,10 @@ pub struct SentenceContext<'a> {
     /// For each piece, how many clause breaks (quotation marks, colons, semicolons) come
     /// before it: whether two pieces are in one clause is then one subtraction.
     pub breaks_before: Vec<u32>,
+    /// Whether the sentence is in the article's lead (see [`super::anchor::lead_end`]).
+    pub in_lead: bool,
+    /// Whether the article is a sports report (see [`super::triggers::Triggers::is_sports_report`]).
+    pub sports_report: bool,
 }
 
 /// How far (in words) a date, place or participant may be from its trigger.
@@ -223,7 +257,7 @@ impl SentenceContext<'_> {
     }
 
     /// Whether a quotation mark, colon or semicolon lies between pieces `a` and `b`.
-    fn crosses(&self, a: usize, b: usize) -> bool {
+    pub fn crosses(&self, a: usize, b: usize) -> bool {
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
         let at = |i: usize| {
             self.breaks_before
@@ -274,9 +308,30 @@ impl SentenceContext<'_> {
     /// The article-wide index of the time expression that dates the trigger at pieces
     /// `start..end`: the nearest calendar date or time in its sentence and clause.
     pub fn attached_time(&self, start: usize, end: usize) -> Option<usize> {
+        self.attached_time_of(start, end, false)
+    }
+
+    /// [`Self::attached_time`]; for a reporting verb (`announced`, `said`) only a time before
+    /// it or right after it ("announced on Friday") dates it: one further on dates what was
+    /// reported. A time that modifies a noun ("this year's conference") dates no verb.
+    pub fn attached_time_of(&self, start: usize, end: usize, reporting: bool) -> Option<usize> {
         self.near(self.times, start, end, |t| t.span.start)
             .filter(|&k| matches!(self.times[k].kind, TimeType::Date | TimeType::Time))
             .filter(|&k| !self.times[k].value.ends_with("_REF"))
+            .filter(|&k| {
+                let t = &self.times[k];
+                let a = self.piece_at(t.span.start);
+                let after = self.piece_at(t.span.end);
+                let possessive = self
+                    .pieces
+                    .get(after)
+                    .is_some_and(|x| matches!(x.norm.as_str(), "'s" | "'"));
+                // "announced that in 2007 …": the time dates what was announced
+                let complement = reporting
+                    && a >= end
+                    && (a > end + 4 || self.pieces[end..a].iter().any(|x| x.norm == "that"));
+                !possessive && !complement
+            })
             .map(|k| {
                 let index = self.time_offset + k;
                 (self.distance_to_time(index, start, end), index)
@@ -284,6 +339,57 @@ impl SentenceContext<'_> {
             .filter(|(d, _)| *d != usize::MAX)
             .min()
             .map(|(_, index)| index)
+    }
+
+    /// Where the noun phrase ending in the trigger at `start` begins: back over articles,
+    /// possessives, numbers and names ("the London terror attack", "Apple 's launch").
+    fn noun_phrase_start(&self, start: usize) -> usize {
+        let mut i = start;
+        while i > 0 && start - i < 6 {
+            let x = &self.pieces[i - 1];
+            let w = x.norm.as_str();
+            let part = x.capital && !x.punct
+                || x.number
+                || x.joined
+                || matches!(
+                    w,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "that"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "'s"
+                        | "s"
+                        | "'"
+                );
+            if !part {
+                break;
+            }
+            i -= 1;
+        }
+        i
+    }
+
+    /// Whether a named person or organisation is the agent of the reporting verb at pieces
+    /// `start..end`: its subject just before it in the clause (`Boeing said`, `Airbus has
+    /// announced`), or right after it (`said Angers`).
+    pub fn named_agent(&self, start: usize, end: usize) -> bool {
+        self.mentions[self.near(self.mentions, start, end, |m| m.span.start)]
+            .iter()
+            .filter(|m| matches!(m.kind, EntityType::Person | EntityType::Org))
+            .any(|m| {
+                let a = self.piece_at(m.span.start);
+                let b = self.piece_at(m.span.end.saturating_sub(1));
+                if a >= end {
+                    a - end <= 1 && !self.crosses(end, a)
+                } else {
+                    b < start && start - b <= 6 && !self.crosses(b + 1, start)
+                }
+            })
     }
 
     fn canonical(&self, m: &Mention) -> String {
@@ -347,9 +453,41 @@ impl SentenceContext<'_> {
     /// first: the one after `by`, else the nearest before the trigger; then the others, nearest
     /// first. Locations are places, not participants.
     pub fn participants(&self, start: usize, end: usize) -> Vec<String> {
+        self.participants_of(start, end, false, false, false)
+    }
+
+    /// [`Self::participants`] of a trigger that is a `noun` or not; with `things`, named
+    /// things (products, aircraft: MISC entities) take part too, after the people and
+    /// organisations (the iPhone of a launch, the A380 of a flight). A noun that is the object
+    /// of a preposition ("in the wake of the London terror attack") has as participants only its
+    /// agent after `by` and the names inside its own phrase ("Apple's launch"); so does an
+    /// `incident` noun after `in` or `during`.
+    pub fn participants_of(
+        &self,
+        start: usize,
+        end: usize,
+        noun: bool,
+        things: bool,
+        incident: bool,
+    ) -> Vec<String> {
+        let phrase_start = if noun {
+            self.noun_phrase_start(start)
+        } else {
+            start
+        };
+        let governed =
+            noun && phrase_start > 0
+                && match self.pieces[phrase_start - 1].norm.as_str() {
+                    "of" | "after" | "following" | "since" | "amid" | "over" | "before"
+                    | "about" => true,
+                    // "wounded in terror attack": those near it are not its actors
+                    "in" | "during" => incident,
+                    _ => false,
+                };
         let mut scored: Vec<(usize, String)> = Vec::new();
         for m in &self.mentions[self.near(self.mentions, start, end, |m| m.span.start)] {
-            if !matches!(m.kind, EntityType::Person | EntityType::Org) {
+            let thing = m.kind == EntityType::Misc;
+            if !(matches!(m.kind, EntityType::Person | EntityType::Org) || things && thing) {
                 continue;
             }
             if self.pieces.is_empty() {
@@ -371,13 +509,16 @@ impl SentenceContext<'_> {
             if distance > 25 && !by {
                 continue;
             }
+            if governed && !by && !(a >= phrase_start && b < start) {
+                continue;
+            }
             let score = if by {
                 0
             } else if !after && !crossing {
                 1 + distance
             } else {
                 10 + distance + if crossing { 30 } else { 0 }
-            };
+            } + if thing { 5 } else { 0 };
             scored.push((score, self.canonical(m)));
         }
         scored.sort_by_key(|x| x.0);

@@ -2,10 +2,13 @@
 //!
 //! Triggers from `data/event-triggers.txt` ([`triggers`]) find the mentions of events of the
 //! taxonomy in each sentence; [`context`] reads each mention's status, date, place and
-//! participants from its sentence; mentions of one event are then merged into one row (the
-//! London terror attack, the attack, rammed into pedestrians, stabbing). Linear in the length of
-//! the article: every rule looks at a bounded window of words.
+//! participants from its sentence; [`anchor`] decides which events the article reports as
+//! happening now (dated by the publication date when nothing else dates them); mentions of one
+//! event are then merged into one row (the London terror attack, the attack, rammed into
+//! pedestrians, stabbing). Linear in the length of the article: every rule looks at a bounded
+//! window of words.
 
+pub mod anchor;
 pub mod context;
 pub mod triggers;
 
@@ -31,6 +34,19 @@ const INCIDENT_TYPES: &[&str] = &[
     "election",
 ];
 
+/// Types whose participants include named things (products, aircraft): what was launched,
+/// delivered, flown, bought or recalled.
+const THING_TYPES: &[&str] = &[
+    "launch",
+    "delivery",
+    "flight",
+    "deal",
+    "accident",
+    "recall",
+    "announcement",
+    "delay",
+];
+
 /// The longest evidence, in bytes, before the sentence is cut around the trigger.
 const EVIDENCE_MAX: usize = 300;
 
@@ -46,6 +62,9 @@ struct EventMention {
     place: Option<String>,
     participants: Vec<String>,
     anaphoric: bool,
+    noun: bool,
+    /// Reported as happening at the time of reporting (see [`anchor`]).
+    now: bool,
 }
 
 /// Finds the events of `doc`. Spans are byte offsets and sentences 0-based, like every input.
@@ -59,7 +78,8 @@ pub fn extract(
 }
 
 /// Finds the events of `doc`; an event dated after `reference` (the article's date) that the
-/// text does not mark otherwise is planned.
+/// text does not mark otherwise is planned, and an event with no time expression of its own
+/// that the article reports as happening now is dated `reference` (see [`anchor`]).
 pub fn extract_with_reference(
     doc: &Doc,
     entities: &[Entity],
@@ -68,6 +88,8 @@ pub fn extract_with_reference(
     reference: Option<NaiveDate>,
 ) -> Vec<Event> {
     let triggers = Triggers::get();
+    let lead_end = anchor::lead_end(doc, times);
+    let sports = triggers.is_sports_report(doc.tokens.iter().map(|t| &doc.text[t.start..t.end]));
     let mut found: Vec<EventMention> = Vec::new();
     let mut m_at = 0; // entity mentions and times are in text order: walk them along
     let mut t_at = 0;
@@ -96,10 +118,12 @@ pub fn extract_with_reference(
             times: &times[t_at..t_end],
             time_offset: t_at,
             breaks_before: context::count_breaks(&p),
+            in_lead: si < lead_end,
+            sports_report: sports,
         };
         scan_sentence(&ctx, triggers, si, &mut found);
     }
-    let merged = merge(found);
+    let merged = merge(found, times, anchor::has_headline(doc));
     merged
         .into_iter()
         .enumerate()
@@ -149,10 +173,17 @@ fn scan_sentence(
         while end < p.len() && p[end].joined {
             end += 1;
         }
-        // "has agreed to buy", "reported a net loss": two words of one event
-        if let Some(&(_, last_end, _)) = hits.last()
+        // "has agreed to buy", "reported a net loss", "won a £13 billion contract": two words of
+        // one event (a noun after the verb is its object)
+        if let Some(&(last_start, last_end, _)) = hits.last()
             && out.last().is_some_and(|m| m.kind == t.kind)
-            && i <= last_end + 3
+            && (i <= last_end + 3
+                || t.noun
+                    && i <= last_end + 10
+                    && !ctx.crosses(last_start, i)
+                    && !words[last_end..i]
+                        .iter()
+                        .any(|w| OBJECT_BLOCKERS.contains(w)))
         {
             i = end;
             continue;
@@ -161,16 +192,34 @@ fn scan_sentence(
         let anaphoric =
             i > 0 && matches!(words[i - 1], "the" | "this" | "that" | "these" | "those");
         hits.push((i, end, anaphoric));
+        let reporting = t.reporting();
+        let status = context::status_of(p, i, end, t.noun, reporting);
+        let form = anchor::form(
+            p,
+            i,
+            end,
+            t.verb.as_ref().map(|(at, base)| (*at, base.as_str())),
+        );
+        let now = status == Status::Occurred
+            && anchor::reported_now(form, ctx.in_lead, anchor::generic(p, i, end));
         out.push(EventMention {
             kind: t.kind,
             lemma: t.lemma.clone(),
             span,
             sentence,
-            status: context::status(p, i, end),
-            time: ctx.attached_time(i, end),
+            status,
+            time: ctx.attached_time_of(i, end, reporting),
             place: ctx.place(i, end),
-            participants: ctx.participants(i, end),
+            participants: ctx.participants_of(
+                i,
+                end,
+                t.noun,
+                THING_TYPES.contains(&t.kind),
+                INCIDENT_TYPES.contains(&t.kind),
+            ),
             anaphoric,
+            noun: t.noun,
+            now,
         });
         i = end;
     }
@@ -200,6 +249,53 @@ fn scan_sentence(
     }
 }
 
+/// Types whose plural or bare nouns are kinds or counts of things rather than events.
+const GENERIC_NOUN_TYPES: &[&str] = &[
+    "deal",
+    "delivery",
+    "flight",
+    "launch",
+    "financial_result",
+    "recall",
+];
+
+/// Nouns that name an event when capitalised after another capitalised word.
+const NAMED_EVENTS: &[&str] = &["conference", "summit", "expo", "convention", "forum"];
+
+/// Words after which a verb's bare form is a verb, not a noun modifier ("to sign contracts").
+const MODIFIER_BLOCKERS: &[&str] = &[
+    "to", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "did", "do",
+    "does", "not", "n't", "they", "we", "i", "you", "also", "and", "or", "'ll", "who", "which",
+    "that", "never",
+];
+
+/// Words between a verb and a later noun of its type that show the noun is no object of the
+/// verb ("set to land … after a test flight").
+const OBJECT_BLOCKERS: &[&str] = &[
+    "after",
+    "before",
+    "when",
+    "while",
+    "during",
+    "following",
+    "since",
+    "until",
+    "on",
+    "in",
+    "at",
+    "from",
+    "by",
+    "as",
+    "and",
+    "or",
+    "but",
+    "which",
+    "that",
+    "who",
+    "because",
+    "than",
+];
+
 /// Whether trigger `t`, found at piece `i`, is an event here.
 fn accepts(
     ctx: &SentenceContext,
@@ -211,8 +307,29 @@ fn accepts(
 ) -> bool {
     let p = ctx.pieces;
     let end = i + t.words.len();
-    // a capitalised trigger inside a sentence is a name: the Battle of Britain, Vote Leave
-    if cased && i > 0 && p[i].capital && !matches!(words[i - 1], "\"" | "“" | "(" | "'" | "‘") {
+    // a capitalised trigger inside a sentence is a name: the Battle of Britain, Vote Leave; but
+    // a named conference or summit is an event (the Worldwide Developers Conference)
+    if cased
+        && i > 0
+        && p[i].capital
+        && !matches!(words[i - 1], "\"" | "“" | "(" | "'" | "‘")
+        && !(t.kind == "meeting" && NAMED_EVENTS.contains(&words[i]) && p[i - 1].capital)
+    {
+        return false;
+    }
+    // the first part of a compound: open-source, state-owned
+    if end < p.len() && p[end].joined {
+        return false;
+    }
+    // "the name", "its flying ban": a verb's form after an article is a noun; the nouns that
+    // are events have lines of their own
+    if !t.noun
+        && i > 0
+        && matches!(
+            words[i - 1],
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "our"
+        )
+    {
         return false;
     }
     // part of a time expression: Election Day, the Easter Rising's anniversary
@@ -228,6 +345,9 @@ fn accepts(
     {
         return false;
     }
+    if t.not_in_sports && ctx.sports_report {
+        return false;
+    }
     if t.excludes
         .iter()
         .any(|w| present.contains(w.as_str()) && outside(w))
@@ -240,7 +360,43 @@ fn accepts(
     if end < words.len() && t.not_before.iter().any(|w| w == words[end]) {
         return false;
     }
-    if t.dated_only && ctx.attached_time(i, end).is_none() {
+    let time = || ctx.attached_time_of(i, end, t.reporting());
+    if t.dated_only && time().is_none() {
+        return false;
+    }
+    // "to report": a purpose, not a statement made; "industry reports": a noun
+    if t.reported {
+        let verb = t.verb.as_ref().map(|(at, base)| (*at, base.as_str()));
+        let finite = t.noun
+            || matches!(
+                anchor::form(p, i, end, verb),
+                anchor::Form::Past | anchor::Form::Present | anchor::Form::Perfect
+            );
+        if !finite || time().is_none() && !(ctx.in_lead && ctx.named_agent(i, end)) {
+            return false;
+        }
+    }
+    // "offers flights to New York", "orders for 2,200 more": a plural or bare noun of a
+    // business type names a kind of thing or a count, not one event
+    if t.noun
+        && GENERIC_NOUN_TYPES.contains(&t.kind)
+        && anchor::form(p, i, end, None) == anchor::Form::GenericNoun
+        && words[end - 1].ends_with('s')
+    {
+        return false;
+    }
+    // "space launch contracts": a verb's form before a trigger noun modifies it
+    if !t.noun
+        && t.verb.as_ref().is_some_and(|(_, base)| base == words[i])
+        && i > 0
+        && !p[i - 1].punct
+        && !p[i - 1].capital
+        && !MODIFIER_BLOCKERS.contains(&words[i - 1])
+        && end < words.len()
+        && Triggers::get()
+            .starting(&words[end..(end + 6).min(words.len())])
+            .any(|n| n.noun)
+    {
         return false;
     }
     true
@@ -250,15 +406,23 @@ fn accepts(
 #[derive(Debug, Clone)]
 struct Merged {
     first: EventMention,
+    /// The mention the row shows: the first, or the first in the body when the first is in
+    /// the headline (the body's sentence tells more: its date, place and participants).
+    shown: (Span, usize),
     mentions: usize,
     status: Status,
     time: Option<usize>,
     place: Option<String>,
+    /// Every place its mentions name.
+    places: Vec<String>,
+    /// The sentence of its latest mention.
+    last_sentence: usize,
     participants: Vec<String>,
     lemmas: Vec<String>,
+    now: bool,
 }
 
-fn merge(found: Vec<EventMention>) -> Vec<Merged> {
+fn merge(found: Vec<EventMention>, times: &[TimeExpr], headline: bool) -> Vec<Merged> {
     let mut events: Vec<Merged> = Vec::new();
     let mut by_kind: HashMap<&'static str, Vec<usize>> = HashMap::new();
     for m in found {
@@ -269,18 +433,29 @@ fn merge(found: Vec<EventMention>) -> Vec<Merged> {
             .rev()
             .take(32)
             .copied()
-            .find(|&k| same_event(&events[k], &m));
+            .find(|&k| same_event(&events[k], &m, times));
         match target {
             Some(k) => {
                 let e = &mut events[k];
                 e.mentions += 1;
                 e.status = e.status.combine(m.status);
-                if e.time.is_none() {
+                // the mention that tells when tells where most precisely
+                if e.time.is_none() && m.time.is_some() {
                     e.time = m.time;
+                    if m.place.is_some() {
+                        e.place = m.place.clone();
+                    }
                 }
                 if e.place.is_none() {
                     e.place = m.place.clone();
                 }
+                if let Some(p) = &m.place
+                    && !e.places.contains(p)
+                    && e.places.len() < 8
+                {
+                    e.places.push(p.clone());
+                }
+                e.last_sentence = m.sentence;
                 for p in &m.participants {
                     if !e.participants.contains(p) && e.participants.len() < 8 {
                         e.participants.push(p.clone());
@@ -289,6 +464,10 @@ fn merge(found: Vec<EventMention>) -> Vec<Merged> {
                 if !e.lemmas.contains(&m.lemma) {
                     e.lemmas.push(m.lemma.clone());
                 }
+                e.now |= m.now;
+                if headline && e.shown.1 == 0 && m.sentence > 0 {
+                    e.shown = (m.span, m.sentence);
+                }
             }
             None => {
                 seen.push(events.len());
@@ -296,8 +475,12 @@ fn merge(found: Vec<EventMention>) -> Vec<Merged> {
                     status: m.status,
                     time: m.time,
                     place: m.place.clone(),
+                    places: m.place.iter().cloned().collect(),
+                    last_sentence: m.sentence,
                     participants: m.participants.clone(),
                     lemmas: vec![m.lemma.clone()],
+                    now: m.now,
+                    shown: (m.span, m.sentence),
                     first: m,
                     mentions: 1,
                 });
@@ -308,22 +491,34 @@ fn merge(found: Vec<EventMention>) -> Vec<Merged> {
 }
 
 /// Whether mention `m` refers to the event `e` already found.
-fn same_event(e: &Merged, m: &EventMention) -> bool {
+fn same_event(e: &Merged, m: &EventMention, times: &[TimeExpr]) -> bool {
     if e.first.kind != m.kind {
         return false;
     }
-    if let (Some(a), Some(b)) = (e.time, m.time)
+    let value = |t: Option<usize>| t.and_then(|i| times.get(i)).map(|t| t.value.as_str());
+    if let (Some(a), Some(b)) = (value(e.time), value(m.time))
         && a != b
     {
         return false;
     }
-    if let (Some(a), Some(b)) = (&e.place, &m.place)
-        && a != b
-    {
-        return false;
-    }
+    let place_ok = match &m.place {
+        None => true,
+        Some(p) => e.places.is_empty() || e.places.iter().any(|q| share_word(p, q)),
+    };
     if INCIDENT_TYPES.contains(&m.kind) {
-        return true;
+        // the incident told again: at a place named before (London, London Bridge), in the
+        // next sentence of its story, or referred back to ("the attack")
+        return place_ok || m.anaphoric || m.sentence <= e.last_sentence + 1;
+    }
+    if !place_ok {
+        return false;
+    }
+    if matches!(m.kind, "statement" | "announcement") {
+        // one row per speaker and date, not one per quote
+        return matches!(
+            (e.participants.first(), m.participants.first()),
+            (Some(a), Some(b)) if a == b
+        );
     }
     let disjoint = !e.participants.is_empty()
         && !m.participants.is_empty()
@@ -331,12 +526,14 @@ fn same_event(e: &Merged, m: &EventMention) -> bool {
     if disjoint {
         return false;
     }
-    let same_word = e.lemmas.contains(&m.lemma);
-    // "a state visit in October" after "a planned state visit by Donald Trump"; "the visit"
-    same_word
-        && (m.anaphoric || m.time.is_some() || m.participants.is_empty() || !disjoint)
-        && m.kind != "statement"
-        || same_word && m.kind == "statement" && e.time.is_some() && e.time == m.time
+    // "a state visit in October" after "a planned state visit by Donald Trump"; "the deal"
+    e.lemmas.contains(&m.lemma) || m.anaphoric && m.noun && m.time.is_none()
+}
+
+/// Whether two names share a word (London and London Bridge).
+fn share_word(a: &str, b: &str) -> bool {
+    a.split_whitespace()
+        .any(|w| w.len() > 2 && b.split_whitespace().any(|v| v == w))
 }
 
 fn to_row(
@@ -346,11 +543,15 @@ fn to_row(
     id: usize,
     e: Merged,
 ) -> Event {
-    let (date_text, date) = match e.time.and_then(|i| times.get(i)) {
-        Some(t) => (t.text.clone(), t.value.clone()),
-        None => (String::new(), String::new()),
-    };
     let mut status = e.status;
+    let (date_text, date) = match (e.time.and_then(|i| times.get(i)), reference) {
+        (Some(t), _) => (t.text.clone(), t.value.clone()),
+        (None, Some(r)) if e.now && status == Status::Occurred => (
+            anchor::PUBLICATION_DATE.to_string(),
+            r.format("%Y-%m-%d").to_string(),
+        ),
+        _ => (String::new(), String::new()),
+    };
     let future = reference.is_some_and(|r| {
         Cal::parse(&date)
             .and_then(|c| c.first_day())
@@ -359,7 +560,7 @@ fn to_row(
     if future && status == Status::Occurred {
         status = Status::Planned;
     }
-    let span = e.first.span;
+    let (span, sentence) = e.shown;
     Event {
         id,
         kind: e.first.kind.to_string(),
@@ -370,8 +571,8 @@ fn to_row(
         date,
         place: e.place.unwrap_or_default(),
         participants: e.participants,
-        sentence: e.first.sentence,
-        evidence: evidence(doc, e.first.sentence, span),
+        sentence,
+        evidence: evidence(doc, sentence, span),
         mentions: e.mentions,
     }
 }

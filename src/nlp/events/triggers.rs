@@ -18,20 +18,37 @@ pub struct Trigger {
     pub needs: Vec<String>,
     /// The sentence must contain none of these words.
     pub excludes: Vec<String>,
+    /// Not in a sports report (the option `-@sports`).
+    pub not_in_sports: bool,
     /// Only when a time expression dates it in the same sentence.
     pub dated_only: bool,
+    /// A reporting verb (`said`): an event only when a time expression dates it, or in the
+    /// article's lead with a named person or organisation as its agent.
+    pub reported: bool,
     /// Not right after one of these words.
     pub not_after: Vec<String>,
     /// Not right before one of these words.
     pub not_before: Vec<String>,
     /// Whether the trigger is a noun (nouns need no subject to be an event).
     pub noun: bool,
+    /// The position in `words` of the inflected verb and its lemma, when there is one (the
+    /// tense of the mention is read from it).
+    pub verb: Option<(usize, String)>,
+}
+
+impl Trigger {
+    /// Whether it is a reporting verb (`announced`, `said`): what follows it is what was
+    /// reported, with its own dates and status.
+    pub fn reporting(&self) -> bool {
+        !self.noun && matches!(self.kind, "statement" | "announcement")
+    }
 }
 
 /// Every trigger, indexed by its first word.
 #[derive(Debug, Default)]
 pub struct Triggers {
     by_first: HashMap<String, Vec<Trigger>>,
+    sports: HashSet<String>,
 }
 
 static TRIGGERS: OnceLock<Triggers> = OnceLock::new();
@@ -82,6 +99,8 @@ impl Triggers {
             let mut not_after = Vec::new();
             let mut not_before = Vec::new();
             let mut dated_only = false;
+            let mut reported = false;
+            let mut not_in_sports = false;
             let expand = |s: &str, sets: &HashMap<String, Vec<String>>| -> Vec<String> {
                 s.split('/')
                     .flat_map(|w| match w.strip_prefix('@') {
@@ -94,9 +113,12 @@ impl Triggers {
                 if let Some(x) = o.strip_prefix('+') {
                     needs.extend(expand(x, &sets));
                 } else if let Some(x) = o.strip_prefix('-') {
+                    not_in_sports |= x == "@sports";
                     excludes.extend(expand(x, &sets));
                 } else if o == "!dated" {
                     dated_only = true;
+                } else if o == "!reported" {
+                    reported = true;
                 } else if let Some(x) = o.strip_prefix("!before=") {
                     not_after.extend(expand(x, &sets));
                 } else if let Some(x) = o.strip_prefix("!after=") {
@@ -117,6 +139,11 @@ impl Triggers {
                     "noun" => inflect_phrase(lemma, &irregular, false),
                     _ => phrase_forms(lemma),
                 };
+                let verb = match pos {
+                    "verb" => lemma.split_whitespace().next().map(|w| (0, w.to_string())),
+                    "noun" => None,
+                    _ => phrase_verb(lemma),
+                };
                 for words in surfaces {
                     if let Some(first) = words.first().cloned() {
                         t.by_first.entry(first).or_default().push(Trigger {
@@ -125,15 +152,23 @@ impl Triggers {
                             words,
                             needs: needs.clone(),
                             excludes: excludes.clone(),
+                            not_in_sports,
                             dated_only,
+                            reported,
                             not_after: not_after.clone(),
                             not_before: not_before.clone(),
-                            noun: pos == "noun",
+                            noun: pos == "noun" || pos == "phrase" && verb.is_none(),
+                            verb: verb.clone(),
                         });
                     }
                 }
             }
         }
+        t.sports = sets
+            .remove("sports_report")
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
         for v in t.by_first.values_mut() {
             // longest forms first; among equals, those with requirements first (more specific)
             v.sort_by(|a, b| {
@@ -156,6 +191,27 @@ impl Triggers {
             .filter(move |t| {
                 t.words.len() <= words.len() && t.words.iter().zip(words).all(|(a, b)| a == b)
             })
+    }
+
+    /// Whether words are those of a sports report: three or more different words of the
+    /// `@sports_report` set, in any case.
+    pub fn is_sports_report<'a>(&self, words: impl Iterator<Item = &'a str>) -> bool {
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut lower = String::new();
+        for w in words {
+            if w.len() > 16 || !w.starts_with(|c: char| c.is_alphabetic()) {
+                continue;
+            }
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            if let Some(k) = self.sports.get(lower.as_str()) {
+                seen.insert(k.as_str());
+                if seen.len() >= 3 {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     /// Every event type, sorted.
@@ -215,6 +271,23 @@ fn phrase_forms(phrase: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The verb of a phrase: the word marked `~`, else a first word that is a verb form
+/// (`stated`, `shot dead`); a phrase of nouns (`terror attack`) has none.
+fn phrase_verb(phrase: &str) -> Option<(usize, String)> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if let Some(at) = words.iter().position(|w| w.starts_with('~')) {
+        return Some((at, words[at].trim_start_matches('~').to_string()));
+    }
+    let first = *words.first()?;
+    let verbish = first.ends_with("ed")
+        || first.ends_with("ing")
+        || matches!(
+            first,
+            "shot" | "sworn" | "laid" | "left" | "held" | "taken" | "found" | "lifted"
+        );
+    verbish.then(|| (0, String::new()))
+}
+
 /// Past forms of the common irregular verbs of the phrases.
 fn irregular_past(verb: &str) -> &'static [&'static str] {
     match verb {
@@ -236,6 +309,15 @@ fn irregular_past(verb: &str) -> &'static [&'static str] {
         "roll" => &["rolled"],
         "ram" => &["rammed"],
         "step" => &["stepped"],
+        "rise" => &["rose", "risen"],
+        "fall" => &["fell", "fallen"],
+        "bring" => &["brought"],
+        "put" => &["put", "putting"],
+        "lay" => &["laid"],
+        "leave" => &["left"],
+        "sell" => &["sold"],
+        "hand" => &["handed"],
+        "drop" => &["dropped"],
         _ => &[],
     }
 }
@@ -323,7 +405,9 @@ mod tests {
             .map(|x| x.kind)
             .collect();
         assert_eq!(got.first(), Some(&"attack"));
-        let said: Vec<bool> = t.starting(&["said"]).map(|x| x.dated_only).collect();
+        let said: Vec<bool> = t.starting(&["said"]).map(|x| x.reported).collect();
         assert_eq!(said, vec![true]);
+        let fell: Vec<&str> = t.starting(&["shares", "fell"]).map(|x| x.kind).collect();
+        assert_eq!(fell.first(), Some(&"market_movement"));
     }
 }

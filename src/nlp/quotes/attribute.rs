@@ -1351,7 +1351,10 @@ impl Attributor<'_, '_> {
                         || joiner == "but"
                             && (pronoun
                                 || cx.is_capitalised(i + 2)
-                                || matches!(next, "the" | "a" | "an" | "his" | "her" | "their" | "its"))
+                                || matches!(
+                                    next,
+                                    "the" | "a" | "an" | "his" | "her" | "their" | "its"
+                                ))
                 } {
                     return i;
                 }
