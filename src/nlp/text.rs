@@ -808,10 +808,15 @@ fn is_hard_wrapped(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut singles = 0usize;
     let mut continuing = 0usize;
+    // Wrapped lines are short; a line of hundreds of characters is a paragraph.
+    let mut long_lines = 0usize;
+    let mut line_start = 0usize;
     let mut i = 0;
     while let Some(off) = memchr_newline(&bytes[i..]) {
         let nl = i + off;
         i = nl + 1;
+        let this_line = line_start;
+        line_start = nl + 1;
         // skip \r before and whitespace after
         let next_line_start = nl + 1;
         let rest = &text[next_line_start..];
@@ -824,6 +829,10 @@ fn is_hard_wrapped(text: &str) -> bool {
             continue; // the newline after a blank line
         }
         singles += 1;
+        let line = &before[this_line.min(before.len())..];
+        if line.len() > 160 && line.chars().count() > 160 {
+            long_lines += 1;
+        }
         let last = before.chars().next_back().unwrap_or('.');
         let first = trimmed.chars().next().unwrap_or('A');
         if !matches!(last, '.' | '!' | '?' | ':' | '"' | '”' | '’' | '\'' | ')')
@@ -832,7 +841,7 @@ fn is_hard_wrapped(text: &str) -> bool {
             continuing += 1;
         }
     }
-    singles >= 3 && continuing * 2 >= singles
+    singles >= 3 && continuing * 2 >= singles && long_lines * 2 < singles
 }
 
 fn memchr_newline(b: &[u8]) -> Option<usize> {
@@ -1131,6 +1140,16 @@ mod tests {
         let s = sents(text);
         assert_eq!(s.len(), 2);
         assert_eq!(Doc::new(text).paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn long_lines_are_paragraphs_not_wraps() {
+        let line = "“He makes simple blanket statements about people he knows or cares nothing \
+            about, and he thinks whatever he says is right, and it never ends with him at all.”";
+        let text = format!(
+            "{line} ― Pamela Padilla\n{line} ― Jacklyn Ashley\n{line} ― Carla Sanchez\n{line} ― Esther Tapia\n"
+        );
+        assert_eq!(Doc::new(&text).paragraphs.len(), 4);
     }
 
     #[test]

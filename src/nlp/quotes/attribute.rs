@@ -496,6 +496,13 @@ impl Attributor<'_, '_> {
         let limit = (i + 2 * CUE_REACH).min(paragraph.end);
         let mut k = i;
         while k < limit {
+            // `Rep. John Mica (R-Fla.) said`: a party and state in parentheses.
+            if cx.is(k, "(")
+                && let Some(close) = (k + 1..(k + 8).min(limit)).find(|&t| cx.is(t, ")"))
+            {
+                k = close + 1;
+                continue;
+            }
             if cx.kind(k) == TokenKind::Quote || (cx.is_terminal(k) && k > i) {
                 return None;
             }
@@ -564,9 +571,29 @@ impl Attributor<'_, '_> {
     /// Fort Mill, S.C. "…"`).
     fn interrupted_continuation(&self, q: usize, after_cue: usize) -> Option<usize> {
         let cx = self.cx;
-        let next = q + 1 + cx.quoted[q + 1..].iter().position(|n| n.depth == 0)?;
+        let next_top = |from: usize| {
+            cx.quoted
+                .get(from + 1..)
+                .and_then(|rest| rest.iter().position(|n| n.depth == 0))
+                .map(|p| from + 1 + p)
+        };
+        let mut next = next_top(q)?;
+        // `…," Flynn said on Fox News's "Fox and Friends." "…"`: a title quoted in the tag.
+        let mut title = 0..0;
+        if self.is_title_in_tag(next, after_cue) {
+            title = cx.quoted[next].outer();
+            next = next_top(next)?;
+        }
         let n = &cx.quoted[next];
-        if n.continues.is_some() || n.open < after_cue || n.open - after_cue > 2 * CUE_REACH {
+        if n.continues.is_some() || n.open < after_cue {
+            return None;
+        }
+        // A longer tag must be one sentence (`…," Spencer said, as a few young fighters
+        // worked out inside the gym. "…"`).
+        let gap = n.open - after_cue;
+        let one_sentence =
+            after_cue > 0 && cx.doc.sentence_of(after_cue - 1) == cx.doc.sentence_of(n.open - 1);
+        if gap > 2 * CUE_REACH && !(gap <= 4 * CUE_REACH && one_sentence) {
             return None;
         }
         if cx.paragraph_of(n.open) != cx.paragraph_of(after_cue.min(cx.len() - 1)) {
@@ -578,7 +605,7 @@ impl Attributor<'_, '_> {
         if !(opens_sentence || after_punct) {
             return None;
         }
-        if (after_cue..n.open).any(|t| cx.kind(t) == TokenKind::Quote) {
+        if (after_cue..n.open).any(|t| cx.kind(t) == TokenKind::Quote && !title.contains(&t)) {
             return None;
         }
         // `"…," he said, adding: "…"`: a cue of its own right before it.
@@ -603,6 +630,22 @@ impl Attributor<'_, '_> {
             return None;
         }
         Some(next)
+    }
+
+    /// True when the quotation `q` is a short title inside the tag that ends at `after_cue`
+    /// (`said on "Meet the Press."`): capitalised, in the tag's sentence.
+    fn is_title_in_tag(&self, q: usize, after_cue: usize) -> bool {
+        let cx = self.cx;
+        let t = &cx.quoted[q];
+        after_cue > 0
+            && t.open >= after_cue
+            && t.tokens.len() <= 8
+            && !t.tokens.is_empty()
+            && cx.is_capitalised(t.tokens.start)
+            && cx.doc.sentence_of(t.open) == cx.doc.sentence_of(after_cue - 1)
+            && t.tokens
+                .clone()
+                .all(|k| !cx.is_word(k) || cx.is_capitalised(k) || cx.has_class(k, class::FUNCTION))
     }
 
     /// The speaker phrase of a cue: its subject, the phrase after it when inverted, or the

@@ -178,6 +178,25 @@ mod tests {
     }
 
     #[test]
+    fn tags_with_a_party_in_parentheses_or_a_quoted_title() {
+        let text = "\"We cannot have that. They may not answer,\" Rep. John Mica (R-Fla.) said. \
+            \"If you continue, you destroy the basis of our government.\"\n\n\
+            “They would just go get them,” Rep. Jim Jordan (R-Ohio), a panel member, said. \
+            “It’s the strangest stuff I have ever seen.”\n\n\
+            “He is absolutely right about the generals and the White House,” Flynn said on Fox \
+            News’s “Fox and Friends.” “I mean, there is a lot of frustration within the ranks.”\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        assert_eq!(qs.len(), 3, "{qs:?}");
+        assert_eq!(qs[0].speaker, "John Mica");
+        assert!(qs[0].text.ends_with("our government."));
+        assert_eq!(qs[1].speaker, "Jim Jordan");
+        assert!(qs[1].text.ends_with("ever seen."));
+        assert_eq!(qs[2].speaker, "Flynn");
+        assert!(qs[2].text.ends_with("the ranks."));
+    }
+
+    #[test]
     fn headline_names_its_speaker() {
         let text = "Sanders: Brexit's message could draw Trump support\n\n\
             The Latest: Cruz to give away a shotgun\n";

@@ -634,13 +634,7 @@ pub fn subject_before(cx: &Context, cue: usize, lo: usize) -> Option<Np> {
         return None;
     }
     if cx.is(j, ")") {
-        let open = (j.saturating_sub(12).max(lo)..j)
-            .rev()
-            .find(|&k| cx.is(k, "("))?;
-        j = open.checked_sub(1)?;
-        if j < lo {
-            return None;
-        }
+        j = before_parenthesis(cx, j, lo)?;
     }
     let w = cx.lower(j);
     if w == "who" || w == "which" || w == "that" {
@@ -658,6 +652,15 @@ pub fn subject_before(cx: &Context, cue: usize, lo: usize) -> Option<Np> {
         .filter(|np| np.form == Form::Pronoun || !after_preposition(cx, np.start))
 }
 
+/// The token before the parenthesis that closes at `close` (`Mica (R-Fla.)` → `Mica`), when
+/// it opens within a few tokens and not before `lo`.
+pub fn before_parenthesis(cx: &Context, close: usize, lo: usize) -> Option<usize> {
+    let open = (close.saturating_sub(12).max(lo)..close)
+        .rev()
+        .find(|&k| cx.is(k, "("))?;
+    open.checked_sub(1).filter(|&j| j >= lo)
+}
+
 /// The subject before an apposition or parenthetical clause ending at the comma `j`:
 /// `Khan, who spoke to Channel 4, said`; `the deputy press secretary, Sarah Sanders, said`.
 fn apposition(cx: &Context, j: usize, lo: usize) -> Option<Np> {
@@ -671,7 +674,13 @@ fn apposition(cx: &Context, j: usize, lo: usize) -> Option<Np> {
     if k == 0 || k < lo + 1 {
         return None;
     }
-    let before = np_ending_at(cx, k - 1, lo);
+    // `Rep. Jim Jordan (R-Ohio), an oversight panel member, said`
+    let last = if cx.is(k - 1, ")") {
+        before_parenthesis(cx, k - 1, lo)
+    } else {
+        Some(k - 1)
+    };
+    let before = last.and_then(|l| np_ending_at(cx, l, lo));
     let first = k + 1;
     if first >= j {
         return before;
