@@ -167,7 +167,7 @@ fn pair_paragraph(
             continue;
         }
         let idx = push(doc, out, paragraph, o, None, tokens.end, f, depth);
-        if depth == 0 && f != Family::Single && next_paragraph_opens(doc, paragraph, f) {
+        if depth == 0 && f != Family::Single && next_paragraph_opens(doc, paragraph, o, f) {
             left_open = idx;
         }
     }
@@ -215,8 +215,10 @@ fn push(
 }
 
 /// True when the paragraph after `paragraph` starts with a mark that can open a quotation of
-/// `family`.
-fn next_paragraph_opens(doc: &Doc, paragraph: usize, family: Family) -> bool {
+/// `family`, written in the same style (straight or curly) as the mark `open` that was left
+/// open: an excerpt that marks each paragraph with a straight `"` does not continue into a
+/// curly quotation.
+fn next_paragraph_opens(doc: &Doc, paragraph: usize, open: usize, family: Family) -> bool {
     let Some(next) = doc.paragraphs.get(paragraph + 1) else {
         return false;
     };
@@ -224,7 +226,12 @@ fn next_paragraph_opens(doc: &Doc, paragraph: usize, family: Family) -> bool {
         return false;
     };
     let t = tokens.start;
+    let straight = |k: usize| {
+        let tok = doc.tokens[k];
+        doc.text[tok.start..tok.end].is_ascii()
+    };
     doc.tokens[t].kind == TokenKind::Quote
+        && straight(t) == straight(open)
         && classify(doc, t).is_some_and(|(f, r)| f == family && r != Role::Close)
 }
 
@@ -359,6 +366,13 @@ mod tests {
                 ("Second part.".to_string(), 0, true, true)
             ]
         );
+    }
+
+    #[test]
+    fn a_straight_mark_left_open_does_not_continue_into_a_curly_one() {
+        let text = "The excerpt:\n\n\"Kevin was snoring.\n\n“Here he is,” she said.\n";
+        let q = quoted(text);
+        assert_eq!(q[1], ("Here he is,".to_string(), 0, true, false));
     }
 
     #[test]
