@@ -93,6 +93,7 @@ pub fn attribute(cx: &Context) -> Vec<Found> {
     };
     a.direct_quotes();
     a.headline();
+    a.title_case_headline();
     a.questions();
     a.appearances();
     a.reported_speech();
@@ -1152,9 +1153,16 @@ impl Attributor<'_, '_> {
         // `said Jeff Smith, a professor at The New School.`: an apposition to the end.
         if after + 1 < end && cx.is(after, ",") && end - after <= 3 * CUE_REACH {
             // A description (`a union that has … endorsed Sanders`) may hold verbs of its own.
-            let described = matches!(cx.lower(after + 1), "a" | "an" | "the" | "who" | "which")
-                || cx.is_name_word(after + 1)
-                || cx.kind(after + 1) == TokenKind::Number;
+            let described = matches!(
+                cx.lower(after + 1),
+                "a" | "an" | "the" | "who" | "which" | "whose" | "one" | "now" | "then"
+            ) || cx.is_name_word(after + 1)
+                || cx.kind(after + 1) == TokenKind::Number
+                // `said Gary Orfield, education and law professor at …`, `, director of …`
+                || (after + 1..(after + 5).min(end)).any(|t| {
+                    cx.has_class(t, class::TITLE) && cx.is_lower_word(t)
+                        || matches!(cx.lower(t), "of" | "at") && t > after + 1
+                }) && (after + 1..(after + 5).min(end)).all(|t| self.cue(t).is_none());
             // Anything else after the comma is the rest of the reported clause (`Many of the
             // closures, he said, have involved …`), unless it is short.
             if (described || end - after <= 4)

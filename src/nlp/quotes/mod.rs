@@ -212,6 +212,28 @@ mod tests {
     }
 
     #[test]
+    fn title_case_headlines_with_a_verb_of_saying() {
+        let text = "Clinton Hid Past Health Problems From Public, Former White House Doctor Says.\n\n\
+            The doctor spoke on Monday.\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!(qs[0].text, "Clinton Hid Past Health Problems From Public");
+        assert_eq!(qs[0].speaker_text, "White House Doctor");
+        let text = "Bernie Sanders Says He’s Already Started Writing His Inaugural Address.\n\n\
+            Sanders was in a good mood.\n";
+        let qs = quotes(text);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!(
+            qs[0].text,
+            "He’s Already Started Writing His Inaugural Address"
+        );
+        assert_eq!(qs[0].speaker, "Bernie Sanders");
+        // A title with no verb of saying is no quote.
+        assert!(quotes("Star Leaves The Stage Early After A Long Show.\n\nMore.\n").is_empty());
+    }
+
+    #[test]
     fn questions_put_to_someone() {
         let text = "Ryan spoke on Monday. Asked whether the comments had rattled them, Ryan said \
             they had.\n\nHe was asked by a reporter about the wall.\n";

@@ -3,8 +3,9 @@
 //! pronouns resolved to the most recent compatible person or organisation.
 
 use super::context::Context;
+use super::cues;
 use super::lexicon::FastMap as HashMap;
-use super::lexicon::{Gender, class};
+use super::lexicon::{CueClass, Gender, class};
 use super::speakers::{Form, Np, name_part, name_run_starting};
 use crate::extraction::{Entity, EntityType, Mention};
 use std::ops::Range;
@@ -150,9 +151,19 @@ impl NameIndex {
             }
             let sentence = cx.sentence_tokens(i);
             let run = name_run_starting(cx, i, sentence.end);
+            // A title-case headline runs names into their verb (`Lindsey Graham Says`).
             let run = run.start
                 ..(run.start..run.end)
-                    .find(|&t| covered[t])
+                    .find(|&t| {
+                        covered[t]
+                            || t > run.start
+                                && cues::match_at(cx, t).is_some_and(|(f, _)| {
+                                    matches!(
+                                        cx.lx.forms[f as usize].class,
+                                        CueClass::Say | CueClass::Tell
+                                    )
+                                })
+                    })
                     .unwrap_or(run.end);
             let next = run.end.max(i + 1);
             let name = name_part(cx, run.clone());

@@ -2,12 +2,13 @@
 //! - a question put to someone (`Asked whether he would run, Ryan said …`, `When asked about
 //!   the wall, …`): the question is the content, its asker (`asked by a reporter`) the source;
 //! - a headline that names its speaker before a colon (`Sanders: Brexit's message could draw
-//!   Trump support`);
+//!   Trump support`), or in title case around its verb (`Trump Says He Never Pledged …`);
 //! - appearance and expectation without a source (`The donors appear to have ties to …`,
 //!   `The court is expected to rule …`, `it seems that …`): the subject and what follows.
 
 use super::{Attributor, Found};
 use crate::extraction::QuoteKind;
+use crate::nlp::quotes::cues;
 use crate::nlp::quotes::lexicon::{CueClass, class};
 use crate::nlp::quotes::speakers::{self, Form};
 use crate::nlp::text::TokenKind;
@@ -167,6 +168,91 @@ impl Attributor<'_, '_> {
             },
             cue: Some(colon..colon + 1),
             speaker: Some(np),
+            inherit: None,
+        });
+    }
+
+    /// `Obama Says Museum Will Tell of 'Suffering and Delight'`, `Clinton Hid Health Problems,
+    /// Former White House Doctor Says`: a headline in title case, where every word is
+    /// capitalised and the subject of its verb of saying cannot be read the usual way.
+    pub(super) fn title_case_headline(&mut self) {
+        let cx = self.cx;
+        let Some(first) = cx.doc.paragraphs.first() else {
+            return;
+        };
+        let (Some(a), Some(b)) = (
+            cx.doc.sentences.get(first.sentences.start),
+            first
+                .sentences
+                .end
+                .checked_sub(1)
+                .and_then(|k| cx.doc.sentences.get(k)),
+        ) else {
+            return;
+        };
+        let line = a.tokens.start..b.tokens.end;
+        if line.len() > 30 || self.any_used(line.clone()) {
+            return;
+        }
+        let words = line.clone().filter(|&t| cx.is_word(t)).count();
+        let capitalised = line.clone().filter(|&t| cx.is_capitalised(t)).count();
+        if words < 5 || capitalised * 4 < words * 3 {
+            return;
+        }
+        // A cue written in capitals is no cue in running text (`Star Asked Actors`), so the
+        // lexicon is asked directly.
+        let Some((s, e)) = line.clone().find_map(|t| {
+            let (form, len) = cues::match_at(cx, t)?;
+            (t > line.start
+                && cx.is_capitalised(t)
+                && !self.any_used(t..t + len)
+                && matches!(
+                    cx.lx.forms[form as usize].class,
+                    CueClass::Say | CueClass::Tell
+                ))
+            .then_some((t, t + len))
+        }) else {
+            return;
+        };
+        let names = |r: std::ops::Range<usize>| {
+            !r.is_empty()
+                && r.len() <= 6
+                && r.clone()
+                    .all(|t| cx.is_capitalised(t) || cx.is(t, "’s") || cx.is(t, "'s"))
+        };
+        let rest_is_punct = (e..line.end).all(|t| !cx.is_word(t));
+        let (content, speaker) = if rest_is_punct {
+            // `…, Lindsey Graham Says.`
+            let Some(comma) = (line.start..s).rev().find(|&t| cx.is(t, ",")) else {
+                return;
+            };
+            (line.start..comma, comma + 1..s)
+        } else {
+            // `Bernie Sanders Says He’s Already Started …`
+            (e..line.end, line.start..s)
+        };
+        if !names(speaker.clone()) {
+            return;
+        }
+        let content = self.trim(content);
+        if content.clone().filter(|&t| cx.is_word(t)).count() < 2 {
+            return;
+        }
+        let head = speakers::name_part(cx, speaker.clone());
+        self.claim(line.clone());
+        self.found.push(Found {
+            kind: if content.clone().any(|t| cx.quote_at(t).is_some()) {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            },
+            content,
+            cue: Some(s..e),
+            speaker: Some(speakers::Np {
+                head,
+                start: speaker.start,
+                form: Form::Name,
+            }),
             inherit: None,
         });
     }
