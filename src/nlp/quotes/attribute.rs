@@ -91,6 +91,7 @@ pub fn attribute(cx: &Context) -> Vec<Found> {
         used: vec![false; cx.len()],
         found: Vec::new(),
     };
+    a.transcript_lines();
     a.direct_quotes();
     a.headline();
     a.title_case_headline();

@@ -234,6 +234,27 @@ mod tests {
     }
 
     #[test]
+    fn transcript_lines_with_their_speakers() {
+        let text = "Partial transcript as follows:\n\n\
+            TAPPER: Do you think Donald Trump has campaigned as a racial healer?\n\n\
+            FALLIN: I think he is trying to campaign as a racial healer.\n\n\
+            And I think the nation needs to work together.\n\n\
+            TAPPER: Thank you, Governor.\n\n\
+            CORRECTION: An earlier version misspelled a name.\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        assert_eq!(qs.len(), 3, "{qs:?}");
+        assert_eq!(qs[0].speaker, "TAPPER");
+        assert_eq!(qs[1].speaker, "FALLIN");
+        assert!(
+            qs[1].text.ends_with("needs to work together"),
+            "{}",
+            qs[1].text
+        );
+        assert_eq!(qs[2].text, "Thank you, Governor");
+    }
+
+    #[test]
     fn questions_put_to_someone() {
         let text = "Ryan spoke on Monday. Asked whether the comments had rattled them, Ryan said \
             they had.\n\nHe was asked by a reporter about the wall.\n";
@@ -403,8 +424,13 @@ mod tests {
         let long =
             "Khan said \"we will , \" Sanders told reporters that , according to officials , "
                 .repeat(1300);
+        let transcript =
+            "TRUMP: We will win big.\n\nAnd then more.\n\nCLINTON: No.\n\n".repeat(2000);
+        let headline = "Trump Says ".repeat(3000);
         let inputs = [
             long.as_str(),
+            transcript.as_str(),
+            headline.as_str(),
             "\"\"\"\"''''``''«»“”‘’",
             "HE SAID: \"ALL CAPITALS.\" SHE SAID SO.",
             "he said that she said that they said",
@@ -437,6 +463,7 @@ mod tests {
                     Just("asked".to_string()), Just("whether".to_string()), Just("by".to_string()),
                     Just("appears to".to_string()), Just("is expected to".to_string()), Just("it seems".to_string()),
                     Just("adding".to_string()), Just("Asked".to_string()), Just("Trump:".to_string()),
+                    Just("TRUMP:".to_string()), Just("Says".to_string()), Just("(R-Fla.)".to_string()),
                     "[a-zA-Z]{1,8}", "\\PC{1,3}",
                 ],
                 0..80,

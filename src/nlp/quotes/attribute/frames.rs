@@ -1,6 +1,7 @@
 //! Attributions that do not follow the pattern of a cue verb and its subject:
 //! - a question put to someone (`Asked whether he would run, Ryan said …`, `When asked about
 //!   the wall, …`): the question is the content, its asker (`asked by a reporter`) the source;
+//! - the lines of a transcript (`TAPPER: Do you think …`);
 //! - a headline that names its speaker before a colon (`Sanders: Brexit's message could draw
 //!   Trump support`), or in title case around its verb (`Trump Says He Never Pledged …`);
 //! - appearance and expectation without a source (`The donors appear to have ties to …`,
@@ -12,6 +13,8 @@ use crate::nlp::quotes::cues;
 use crate::nlp::quotes::lexicon::{CueClass, class};
 use crate::nlp::quotes::speakers::{self, Form};
 use crate::nlp::text::TokenKind;
+use std::collections::HashMap;
+use std::ops::Range;
 
 /// Words that open a question after `asked`.
 const QUESTION_WORDS: &[&str] = &[
@@ -49,6 +52,63 @@ const RUBRICS: &[&str] = &[
     "photos",
     "quiz",
     "timeline",
+];
+
+/// A paragraph of a transcript that opens with its speaker's label.
+struct TranscriptLine {
+    tokens: Range<usize>,
+    label: Range<usize>,
+    colon: usize,
+    paragraph: usize,
+}
+
+/// The tokens of paragraph `p`.
+fn paragraph_range(cx: &crate::nlp::quotes::context::Context, p: usize) -> Option<Range<usize>> {
+    let para = cx.doc.paragraphs.get(p)?;
+    let first = cx.doc.sentences.get(para.sentences.start)?;
+    let last = cx.doc.sentences.get(para.sentences.end.checked_sub(1)?)?;
+    Some(first.tokens.start..last.tokens.end)
+}
+
+/// The most paragraphs a turn of a transcript takes after its labelled one.
+const MAX_TURN_PARAGRAPHS: usize = 8;
+
+/// Capitalised labels before a colon that are not speakers in a transcript.
+const NOT_SPEAKERS: &[&str] = &[
+    "correction",
+    "corrections",
+    "update",
+    "updated",
+    "previously",
+    "note",
+    "editor",
+    "editors",
+    "source",
+    "sources",
+    "photo",
+    "credit",
+    "read",
+    "more",
+    "related",
+    "see",
+    "also",
+    "q",
+    "a",
+    "warning",
+    "disclaimer",
+    "bio",
+    "contact",
+    "follow",
+    "tags",
+    "share",
+    "audio",
+    "transcript",
+    "crosstalk",
+    "applause",
+    "laughter",
+    "end",
+    "begin",
+    "breaking",
 ];
 
 impl Attributor<'_, '_> {
@@ -170,6 +230,122 @@ impl Attributor<'_, '_> {
             speaker: Some(np),
             inherit: None,
         });
+    }
+
+    /// `TAPPER: Do you think …` ¶ `FALLIN: I think …`: the lines of a transcript, each a
+    /// paragraph opening with its speaker's name in capitals and a colon. A transcript has a
+    /// speaker who speaks twice, so that a lone rubric (`CORRECTION:`) is left alone; a turn
+    /// goes on over the paragraphs after it up to the next label.
+    pub(super) fn transcript_lines(&mut self) {
+        let cx = self.cx;
+        let mut lines: Vec<TranscriptLine> = Vec::new();
+        // Paragraph index of each paragraph that opens with a label, a rubric's too.
+        let mut labelled: Vec<usize> = Vec::new();
+        for pi in 0..cx.doc.paragraphs.len() {
+            let Some(para) = paragraph_range(cx, pi) else {
+                continue;
+            };
+            let mut i = para.start;
+            if i < para.end && cx.kind(i) == TokenKind::Quote {
+                i += 1;
+            }
+            let Some(colon) = (i..para.end.min(i + 4)).find(|&t| cx.is(t, ":")) else {
+                continue;
+            };
+            let label = i..colon;
+            if label.is_empty()
+                || !label
+                    .clone()
+                    .all(|t| cx.is_word(t) && is_all_capitals(cx.text(t)))
+            {
+                continue;
+            }
+            labelled.push(pi);
+            if colon + 2 < para.end
+                && !label
+                    .clone()
+                    .any(|t| RUBRICS.contains(&cx.lower(t)) || NOT_SPEAKERS.contains(&cx.lower(t)))
+            {
+                lines.push(TranscriptLine {
+                    tokens: para,
+                    label,
+                    colon,
+                    paragraph: pi,
+                });
+            }
+        }
+        let key = |label: &Range<usize>| {
+            label
+                .clone()
+                .map(|t| cx.lower(t))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let mut uses: HashMap<String, usize> = HashMap::new();
+        for line in &lines {
+            *uses.entry(key(&line.label)).or_insert(0) += 1;
+        }
+        if !uses.values().any(|&n| n >= 2) {
+            return;
+        }
+        for line in lines {
+            if self.any_used(line.tokens.clone()) {
+                continue;
+            }
+            let opens_with_mark = cx.kind(line.tokens.start) == TokenKind::Quote;
+            let mut end = line.tokens.end;
+            // The paragraphs after it, up to the next label or a stage direction
+            // (`(CROSSTALK.)`), in the same style of marks.
+            let mut pi = line.paragraph + 1;
+            while pi < cx.doc.paragraphs.len()
+                && pi - line.paragraph <= MAX_TURN_PARAGRAPHS
+                && labelled.binary_search(&pi).is_err()
+            {
+                let Some(next) = paragraph_range(cx, pi) else {
+                    break;
+                };
+                let first = if cx.kind(next.start) == TokenKind::Quote {
+                    next.start + 1
+                } else {
+                    next.start
+                };
+                if (cx.kind(next.start) == TokenKind::Quote) != opens_with_mark
+                    || first >= next.end
+                    || cx.is(first, "(")
+                    || self.any_used(next.clone())
+                {
+                    break;
+                }
+                end = next.end;
+                pi += 1;
+            }
+            let content = self.trim(line.colon + 1..end);
+            let mut last = content.end;
+            while last > content.start && cx.kind(last - 1) == TokenKind::Quote {
+                last -= 1;
+            }
+            let content = content.start..last;
+            if content.clone().filter(|&t| cx.is_word(t)).count() < 2 {
+                continue;
+            }
+            self.claim(line.tokens.start..end);
+            self.found.push(Found {
+                content,
+                // Verbatim words either way; in quotation marks only when the line opens with one.
+                kind: if opens_with_mark {
+                    QuoteKind::Direct
+                } else {
+                    QuoteKind::Indirect
+                },
+                cue: Some(line.colon..line.colon + 1),
+                speaker: Some(speakers::Np {
+                    head: line.label.clone(),
+                    start: line.label.start,
+                    form: Form::Name,
+                }),
+                inherit: None,
+            });
+        }
     }
 
     /// `Obama Says Museum Will Tell of 'Suffering and Delight'`, `Clinton Hid Health Problems,
