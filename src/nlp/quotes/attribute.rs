@@ -834,9 +834,51 @@ impl Attributor<'_, '_> {
             if let Some(found) = self.reported(&cue) {
                 self.claim(found.content.clone());
                 self.claim(cue.tokens.clone());
+                let content = found.content.clone();
+                let kind = found.kind;
                 self.found.push(found);
+                self.quotation_after_tag(content, kind, &cue);
             }
         }
+    }
+
+    /// `Biden "has a lot of good roles to play," said Doyle, whose home state is a target.
+    /// "He deservedly has that appeal."`: reported words ending in a quotation, then their
+    /// tag, then a quotation with no cue of its own: the same quote goes on.
+    fn quotation_after_tag(&mut self, content: Range<usize>, kind: QuoteKind, cue: &Cue) {
+        let cx = self.cx;
+        if kind != QuoteKind::Mixed || content.is_empty() || cue.tokens.start < content.end {
+            return;
+        }
+        let Some(q) = cx.quote_at(content.end - 1) else {
+            return;
+        };
+        let quoted = &cx.quoted[q];
+        if quoted
+            .close
+            .is_none_or(|c| c + 1 < content.end || c > content.end + 1)
+        {
+            return;
+        }
+        let Some(next) = self.interrupted_continuation(q, cue.tokens.end) else {
+            return;
+        };
+        let head = self.found.len() - 1;
+        let n = &cx.quoted[next];
+        let first = cx.bytes(content.clone());
+        let quoted_len = (first.end - first.start) + (n.end - n.start);
+        if quoted_len * 2 >= n.end - first.start {
+            self.found[head].content.end = n.tokens.end;
+        } else {
+            self.found.push(Found {
+                content: n.tokens.clone(),
+                kind: QuoteKind::Direct,
+                cue: None,
+                speaker: None,
+                inherit: Some(head),
+            });
+        }
+        self.claim(n.outer());
     }
 
     /// True for a verb of saying that ends its sentence after a comma and a short subject

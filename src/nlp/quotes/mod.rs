@@ -197,6 +197,19 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_after_the_tag_of_mixed_speech_goes_on_with_it() {
+        let text = "Biden \"has a lot of really good roles to play, but I think that is a very \
+            significant one,\" said Doyle, whose home state is a target for Trump. \"He \
+            deservedly has that appeal with the voters of the Midwest.\"\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!(qs[0].speaker, "Doyle");
+        assert!(qs[0].text.starts_with("Biden"));
+        assert!(qs[0].text.ends_with("the Midwest."));
+    }
+
+    #[test]
     fn headline_names_its_speaker() {
         let text = "Sanders: Brexit's message could draw Trump support\n\n\
             The Latest: Cruz to give away a shotgun\n";
