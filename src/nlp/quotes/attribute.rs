@@ -99,6 +99,7 @@ pub fn attribute(cx: &Context) -> Vec<Found> {
     a.appearances();
     a.reported_speech();
     a.fragments_of_speakers();
+    a.noun_complements();
     a.continuations();
     let mut found = a.found;
     // Keep text order; `inherit` indices must follow the sort.
@@ -824,7 +825,14 @@ impl Attributor<'_, '_> {
         for ci in order {
             let cue = self.cues[ci].clone();
             let class = cue.class(cx);
-            if matches!(class, CueClass::Noun | CueClass::Tag | CueClass::Seem)
+            // `The Post reports that …`, `the memo states that …`: a verb that attributes only
+            // beside a quotation does so before `that` too.
+            let tag_that = class == CueClass::Tag
+                && !cue.form(cx).participle
+                && cue.tokens.end < cx.len()
+                && cx.lower(cue.tokens.end) == "that";
+            if matches!(class, CueClass::Noun | CueClass::Seem)
+                || class == CueClass::Tag && !tag_that
                 || self.any_used(cue.tokens.clone())
                 || cx.quote_at(cue.tokens.start).is_some()
                 || self.is_passive(&cue)

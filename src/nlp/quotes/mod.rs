@@ -210,6 +210,24 @@ mod tests {
     }
 
     #[test]
+    fn nouns_of_saying_with_a_that_clause() {
+        let text = "Politifact checked Trump’s claim that there have been \"thousands of \
+            shootings\" in Chicago this year. The claim that was made on Monday stands. \
+            The Post reports that the plan was delayed.\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        let claim = qs.iter().find(|q| q.cue == "claim").expect("the claim");
+        assert!(claim.text.starts_with("there have been"), "{}", claim.text);
+        assert_eq!(claim.speaker_text, "Trump");
+        assert!(qs.iter().all(|q| !q.text.contains("was made")), "{qs:?}");
+        assert!(
+            qs.iter()
+                .any(|q| q.text == "the plan was delayed" && q.cue == "reports"),
+            "{qs:?}"
+        );
+    }
+
+    #[test]
     fn headline_names_its_speaker() {
         let text = "Sanders: Brexit's message could draw Trump support\n\n\
             The Latest: Cruz to give away a shotgun\n";
@@ -477,6 +495,7 @@ mod tests {
                     Just("appears to".to_string()), Just("is expected to".to_string()), Just("it seems".to_string()),
                     Just("adding".to_string()), Just("Asked".to_string()), Just("Trump:".to_string()),
                     Just("TRUMP:".to_string()), Just("Says".to_string()), Just("(R-Fla.)".to_string()),
+                    Just("claim that".to_string()), Just("reports that".to_string()),
                     "[a-zA-Z]{1,8}", "\\PC{1,3}",
                 ],
                 0..80,

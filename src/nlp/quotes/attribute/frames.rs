@@ -1,6 +1,7 @@
 //! Attributions that do not follow the pattern of a cue verb and its subject:
 //! - a question put to someone (`Asked whether he would run, Ryan said …`, `When asked about
 //!   the wall, …`): the question is the content, its asker (`asked by a reporter`) the source;
+//! - a noun of saying with a `that` clause (`Trump's claim that …`);
 //! - the lines of a transcript (`TAPPER: Do you think …`);
 //! - a headline that names its speaker before a colon (`Sanders: Brexit's message could draw
 //!   Trump support`), or in title case around its verb (`Trump Says He Never Pledged …`);
@@ -52,6 +53,38 @@ const RUBRICS: &[&str] = &[
     "photos",
     "quiz",
     "timeline",
+];
+
+/// Nouns of saying or believing that take a `that` clause as their content.
+const NOUNS_WITH_THAT: &[&str] = &[
+    "claim",
+    "claims",
+    "statement",
+    "suggestion",
+    "concern",
+    "belief",
+    "assertion",
+    "warning",
+    "fear",
+    "fears",
+    "insistence",
+    "allegation",
+    "allegations",
+    "assurance",
+    "assurances",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "charge",
+    "criticism",
+    "admission",
+    "speculation",
+    "promise",
+    "vow",
+    "pledge",
+    "accusation",
+    "contention",
 ];
 
 /// A paragraph of a transcript that opens with its speaker's label.
@@ -343,6 +376,86 @@ impl Attributor<'_, '_> {
                     start: line.label.start,
                     form: Form::Name,
                 }),
+                inherit: None,
+            });
+        }
+    }
+
+    /// `Trump's claim that there have been "thousands of shootings"`, `the warning that …`: a
+    /// noun of saying or believing with a `that` clause; the owner of the noun (`Trump's`) is
+    /// the source.
+    pub(super) fn noun_complements(&mut self) {
+        let cx = self.cx;
+        for t in 0..cx.len() {
+            if !NOUNS_WITH_THAT.contains(&cx.lower(t))
+                || t + 2 >= cx.len()
+                || cx.lower(t + 1) != "that"
+                || self.used[t]
+                || cx.quote_at(t).is_some()
+            {
+                continue;
+            }
+            // A clause after `that` (not a relative clause on the noun: `the claim that was
+            // made`).
+            let first = t + 2;
+            let w = cx.lower(first);
+            let clause = matches!(
+                w,
+                "he" | "she"
+                    | "they"
+                    | "it"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "this"
+                    | "there"
+                    | "no"
+                    | "all"
+                    | "some"
+            ) || cx.is_name_word(first)
+                || cx.kind(first) == TokenKind::Quote
+                || cx.kind(first) == TokenKind::Number;
+            if !clause {
+                continue;
+            }
+            let sentence = cx.sentence_tokens(t);
+            let end = self.clause_end(first, sentence.end, false);
+            let content = self.trim(first..end);
+            if content.clone().filter(|&k| cx.is_word(k)).count() < 3
+                || self.any_used(content.clone())
+            {
+                continue;
+            }
+            // `Trump's claim`, `the president's warning`
+            let speaker = (t >= 2 && matches!(cx.text(t - 1), "'s" | "’s"))
+                .then(|| speakers::np_ending_at(cx, t - 2, sentence.start))
+                .flatten()
+                .or_else(|| {
+                    (t >= 1 && matches!(cx.lower(t - 1), "his" | "her" | "their")).then(|| {
+                        speakers::Np {
+                            head: t - 1..t,
+                            start: t - 1,
+                            form: Form::Pronoun,
+                        }
+                    })
+                });
+            self.claim(t..content.end);
+            self.found.push(Found {
+                kind: if content.clone().any(|k| cx.quote_at(k).is_some()) {
+                    QuoteKind::Mixed
+                } else {
+                    QuoteKind::Indirect
+                },
+                content,
+                cue: Some(t..t + 1),
+                speaker,
                 inherit: None,
             });
         }
