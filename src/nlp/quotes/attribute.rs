@@ -1239,11 +1239,16 @@ impl Attributor<'_, '_> {
         let mut steps = 0;
         while s > floor && steps < 5 {
             let k = s - 1;
-            if cx.is_word(k)
+            // `retired Air Force general Lloyd Newton`, `9/11 widow Terry Strada`
+            if (cx.is_word(k) || cx.kind(k) == TokenKind::Number)
                 && !cx.is(k, ",")
                 && (cx.is_capitalised(k)
                     || cx.has_class(k, class::TITLE)
-                    || matches!(cx.lower(k), "the" | "a" | "an"))
+                    || cx.kind(k) == TokenKind::Number
+                    || matches!(
+                        cx.lower(k),
+                        "the" | "a" | "an" | "retired" | "longtime" | "veteran" | "top" | "widow"
+                    ))
             {
                 s = k;
                 steps += 1;

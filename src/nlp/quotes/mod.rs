@@ -228,6 +228,22 @@ mod tests {
     }
 
     #[test]
+    fn speakers_after_modifiers_and_possessives() {
+        let text = "“They are 100 percent wrong about the veto and the families,” said 9/11 widow \
+            Terry Strada.\n\nDebates are not likely to alter the campaign, noted NBC’s Dante \
+            Chinni.\n\nClinton \"is the only candidate to keep America safe,\" retired Air Force \
+            general Lloyd Newton said.\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        let speakers: Vec<&str> = qs.iter().map(|q| q.speaker.as_str()).collect();
+        assert_eq!(
+            speakers,
+            ["Terry Strada", "Dante Chinni", "Lloyd Newton"],
+            "{qs:?}"
+        );
+    }
+
+    #[test]
     fn headline_names_its_speaker() {
         let text = "Sanders: Brexit's message could draw Trump support\n\n\
             The Latest: Cruz to give away a shotgun\n";

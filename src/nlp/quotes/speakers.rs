@@ -690,18 +690,59 @@ fn apposition(cx: &Context, j: usize, lo: usize) -> Option<Np> {
         return before;
     }
     let inner = np_ending_at(cx, j - 1, first);
-    match (before, inner) {
+    let found = match (before, inner) {
         (Some(b), Some(i)) if i.form == Form::Name && b.form != Form::Name => Some(i),
         (Some(b), _) => Some(b),
         (None, Some(i)) if i.head.start == first || is_determiner(cx, first) => Some(i),
         _ => None,
+    };
+    // Two appositions: `Scott Pruitt, the attorney general of Oklahoma, one of the states
+    // suing the EPA, said`: the name before the first one.
+    if let Some(np) = &found
+        && np.form != Form::Name
+        && np.start > lo + 1
+        && cx.is(np.start - 1, ",")
+        && let Some(outer) = apposition_once(cx, np.start - 1, lo)
+        && outer.form == Form::Name
+    {
+        return Some(outer);
     }
+    found
+}
+
+/// The name before one apposition ending at the comma `j` (`Scott Pruitt, the attorney
+/// general,`), without looking further back.
+fn apposition_once(cx: &Context, j: usize, lo: usize) -> Option<Np> {
+    let from = j.saturating_sub(MAX_APPOSITION).max(lo);
+    let k = (from..j).rev().find(|&k| cx.is(k, ","))?;
+    if k < lo + 1 {
+        return None;
+    }
+    np_ending_at(cx, k - 1, lo).filter(|np| np.form == Form::Name)
 }
 
 /// The phrase after an inverted cue ending before token `i`: `said Mark Jones, a political
 /// scientist` → `Mark Jones`; `said the spokesman, John Smith` → `John Smith`.
 pub fn subject_after(cx: &Context, i: usize, hi: usize) -> Option<Np> {
-    let np = np_starting_at(cx, i, hi)?;
+    // `said 9/11 widow Terry Strada`: a name after a few modifiers.
+    let np = np_starting_at(cx, i, hi).or_else(|| {
+        let k = (i..(i + 4).min(hi)).find(|&k| cx.is_name_word(k))?;
+        if (i..k).any(|t| !(cx.is_word(t) || cx.kind(t) == crate::nlp::text::TokenKind::Number)) {
+            return None;
+        }
+        np_starting_at(cx, k, hi).filter(|np| np.form == Form::Name)
+    })?;
+    // `noted NBC’s Dante Chinni`: the name after a possessive.
+    let e = np.head.end;
+    if np.form == Form::Name
+        && e + 1 < hi
+        && matches!(cx.text(e), "'s" | "’s")
+        && cx.is_name_word(e + 1)
+        && let Some(owned) = np_starting_at(cx, e + 1, hi)
+        && owned.form == Form::Name
+    {
+        return Some(owned);
+    }
     // `announced this morning in Oslo`: a time is no speaker.
     if cx.has_class(np.head.start, class::TIME) {
         return None;
