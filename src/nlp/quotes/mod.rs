@@ -232,13 +232,19 @@ mod tests {
         let text = "“They are 100 percent wrong about the veto and the families,” said 9/11 widow \
             Terry Strada.\n\nDebates are not likely to alter the campaign, noted NBC’s Dante \
             Chinni.\n\nClinton \"is the only candidate to keep America safe,\" retired Air Force \
-            general Lloyd Newton said.\n";
+            general Lloyd Newton said.\n\n“It’s an invasion of the state regulatory domain,” Scott \
+            Pruitt, the attorney general of Oklahoma, one of the states, said at a hearing.\n";
         let qs = quotes(text);
         check_invariants(text, &qs);
         let speakers: Vec<&str> = qs.iter().map(|q| q.speaker.as_str()).collect();
         assert_eq!(
             speakers,
-            ["Terry Strada", "Dante Chinni", "Lloyd Newton"],
+            [
+                "Terry Strada",
+                "Dante Chinni",
+                "Lloyd Newton",
+                "Scott Pruitt"
+            ],
             "{qs:?}"
         );
     }

@@ -710,15 +710,13 @@ fn apposition(cx: &Context, j: usize, lo: usize) -> Option<Np> {
     found
 }
 
-/// The name before one apposition ending at the comma `j` (`Scott Pruitt, the attorney
-/// general,`), without looking further back.
+/// The name right before the comma `j` that opens an apposition (`Scott Pruitt, the
+/// attorney general`).
 fn apposition_once(cx: &Context, j: usize, lo: usize) -> Option<Np> {
-    let from = j.saturating_sub(MAX_APPOSITION).max(lo);
-    let k = (from..j).rev().find(|&k| cx.is(k, ","))?;
-    if k < lo + 1 {
+    if j < lo + 1 {
         return None;
     }
-    np_ending_at(cx, k - 1, lo).filter(|np| np.form == Form::Name)
+    np_ending_at(cx, j - 1, lo).filter(|np| np.form == Form::Name)
 }
 
 /// The phrase after an inverted cue ending before token `i`: `said Mark Jones, a political
