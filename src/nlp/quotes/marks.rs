@@ -139,7 +139,16 @@ fn pair_paragraph(
                 }
             }
             (Some(i), Role::Open) => {
-                if primary {
+                // `"The issue is partisan: “As you know, …?” Forty-three, yes.` — a curly
+                // quotation opened inside a straight one (an excerpt marked with `"`) nests.
+                let nests = primary
+                    && i + 1 == stack.len()
+                    && stack.len() < 3
+                    && is_straight(doc, stack[i].0) != is_straight(doc, t)
+                    && is_straight(doc, stack[i].0);
+                if nests {
+                    stack.push((t, family));
+                } else if primary {
                     // The previous one was never closed: it ends where this one opens.
                     while stack.len() > i {
                         if let Some((o, f)) = stack.pop() {
@@ -226,13 +235,15 @@ fn next_paragraph_opens(doc: &Doc, paragraph: usize, open: usize, family: Family
         return false;
     };
     let t = tokens.start;
-    let straight = |k: usize| {
-        let tok = doc.tokens[k];
-        doc.text[tok.start..tok.end].is_ascii()
-    };
     doc.tokens[t].kind == TokenKind::Quote
-        && straight(t) == straight(open)
+        && is_straight(doc, t) == is_straight(doc, open)
         && classify(doc, t).is_some_and(|(f, r)| f == family && r != Role::Close)
+}
+
+/// True for a straight (ASCII) quotation mark: `"`, `''`, ``` `` ```.
+fn is_straight(doc: &Doc, t: usize) -> bool {
+    let tok = doc.tokens[t];
+    doc.text[tok.start..tok.end].is_ascii()
 }
 
 /// The family and role of the quotation mark at token `t`, or `None` if it is not one.
@@ -373,6 +384,14 @@ mod tests {
         let text = "The excerpt:\n\n\"Kevin was snoring.\n\n“Here he is,” she said.\n";
         let q = quoted(text);
         assert_eq!(q[1], ("Here he is,".to_string(), 0, true, false));
+    }
+
+    #[test]
+    fn a_curly_quotation_inside_a_straight_one_nests() {
+        let q = quoted("He went on:\n\n\"The question: “Do you agree?” Forty-three, yes.\n");
+        assert_eq!(q[0].0, "The question: “Do you agree?” Forty-three, yes.");
+        assert_eq!(q[0].1, 0);
+        assert_eq!(q[1], ("Do you agree?".to_string(), 1, true, false));
     }
 
     #[test]
