@@ -289,6 +289,139 @@ fn business_events() {
     assert!(!kinds("Boeing may bid for space launch contracts.").contains(&"launch".to_string()));
 }
 
+fn kinds_of(text: &str, names: &[(&str, EntityType)]) -> Vec<String> {
+    run_dated(text, names).into_iter().map(|e| e.kind).collect()
+}
+
+#[test]
+fn trigger_words_used_as_other_parts_of_speech_are_no_events() {
+    let none = |text: &str, kind: &str| {
+        let k = kinds_of(text, &[("Nordlys", EntityType::Org)]);
+        assert!(!k.contains(&kind.to_string()), "{text}: {k:?}");
+    };
+    // a noun modifying the noun after it
+    none("The roof of a primary school collapsed.", "election");
+    none(
+        "Turnout was 61 per cent, according to the election office.",
+        "election",
+    );
+    // a verb's form after a preposition, and an -ing form inside a noun phrase
+    none(
+        "Nordlys will offer a phone service for ships and remote cabins.",
+        "delivery",
+    );
+    none(
+        "Nordlys, the container shipping group, has agreed to buy a rival.",
+        "delivery",
+    );
+    none(
+        "The chief executive resigned after a profit warning that wiped out a third of its value.",
+        "statement",
+    );
+    // a noun's form after a subject: a verb
+    none("We finally have a director who talks to us.", "meeting");
+    // an opinion shared is no agreement made
+    none(
+        "The board and I agree that the company needs new leadership.",
+        "deal",
+    );
+    // but the events themselves still are
+    let k = kinds_of(
+        "Nordlys has agreed to buy its rival for $4.8 billion.",
+        &[("Nordlys", EntityType::Org)],
+    );
+    assert!(k.contains(&"deal".to_string()), "{k:?}");
+    let k = kinds_of(
+        "Nordlys shipped 2,000 phones to customers on Monday.",
+        &[("Nordlys", EntityType::Org)],
+    );
+    assert!(k.contains(&"delivery".to_string()), "{k:?}");
+    let k = kinds_of("The attack killed three people.", &[]);
+    assert!(k.contains(&"attack".to_string()), "{k:?}");
+    // "loss" is singular: a reported loss is a result
+    let k = kinds_of(
+        "On Monday Nordlys reported a net loss of $212 million.",
+        &[("Nordlys", EntityType::Org)],
+    );
+    assert!(k.contains(&"financial_result".to_string()), "{k:?}");
+}
+
+#[test]
+fn a_conference_call_is_a_press_conference_without_the_names_quoted() {
+    let names = [("Cork", EntityType::Org), ("Myhre", EntityType::Person)];
+    let ev = run_dated(
+        "Myhre told analysts on a conference call: \"Get Cork running again.\"",
+        &names,
+    );
+    let c = find(&ev, "press_conference");
+    assert_eq!(c.trigger, "conference call");
+    assert!(!c.participants.contains(&"Cork".to_string()), "{c:#?}");
+    // a phrase quoted whole is no break
+    let names = [("NordBus", EntityType::Org)];
+    let ev = run("NordBus said it was \"shocked\" by the accident.", &names);
+    assert_eq!(find(&ev, "accident").participants, vec!["NordBus"]);
+}
+
+#[test]
+fn an_organisation_named_like_a_place_of_the_article_is_no_participant() {
+    let doc = Doc::new("A fire hit the plant in Cork. Workers at Cork went on strike on Monday.");
+    let times = time::extract(&doc, tuesday());
+    let (mut ents, mut mentions) = entities(&doc, &[("Cork", EntityType::Loc)]);
+    // the recogniser read the second Cork as an organisation
+    ents.push(Entity {
+        id: 2,
+        kind: EntityType::Org,
+        canonical: "Cork".into(),
+        mention_count: 1,
+        surface_forms: vec!["Cork".into()],
+        first_start: 41,
+    });
+    ents[0].mention_count = 1;
+    mentions[1].entity_id = 2;
+    mentions[1].kind = EntityType::Org;
+    let ev = events::extract(&doc, &ents, &mentions, &times);
+    assert!(find(&ev, "strike").participants.is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn times_of_other_clauses_do_not_date_an_event() {
+    let names = [
+        ("Fitzgerald", EntityType::Person),
+        ("Brightwater", EntityType::Org),
+    ];
+    // a relative clause closed by a comma before the trigger
+    let ev = run(
+        "Fitzgerald, who had led Brightwater since 2019, said in a letter that he was stepping down.",
+        &names,
+    );
+    assert!(ev.iter().all(|e| e.date != "2019"), "{ev:#?}");
+    assert_eq!(
+        find(&ev, "resignation")
+            .participants
+            .first()
+            .map(String::as_str),
+        Some("Fitzgerald")
+    );
+    // a time after a "that" that does not follow the trigger
+    let ev = run(
+        "Myhre told a press conference in Oslo that the company had added customers in the third quarter.",
+        &[],
+    );
+    assert_eq!(find(&ev, "press_conference").date, "");
+    // but the attack that killed three on Monday was on Monday
+    let ev = run(
+        "The attack that killed three on Monday shocked the town.",
+        &[],
+    );
+    assert_eq!(find(&ev, "attack").date, "2017-06-05");
+    // an adjectival time ("full-year profit") dates its noun only
+    let ev = run(
+        "Brightwater warned that full-year profit would fall after a fire at its plant.",
+        &names,
+    );
+    assert_eq!(find(&ev, "disaster").date, "", "{ev:#?}");
+}
+
 #[test]
 fn long_sentences_are_trimmed_in_the_evidence() {
     let filler = "and the crowd grew ".repeat(40);

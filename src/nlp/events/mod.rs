@@ -10,9 +10,10 @@
 
 pub mod anchor;
 pub mod context;
+pub mod pos;
 pub mod triggers;
 
-use crate::extraction::{Entity, Event, EventStatus, Mention, Span, TimeExpr};
+use crate::extraction::{Entity, EntityType, Event, EventStatus, Mention, Span, TimeExpr};
 use crate::nlp::text::Doc;
 use crate::nlp::time::calendar::Cal;
 use crate::nlp::time::pieces;
@@ -90,6 +91,7 @@ pub fn extract_with_reference(
     let triggers = Triggers::get();
     let lead_end = anchor::lead_end(doc, times);
     let sports = triggers.is_sports_report(doc.tokens.iter().map(|t| &doc.text[t.start..t.end]));
+    let place_names = place_names(entities);
     let mut found: Vec<EventMention> = Vec::new();
     let mut m_at = 0; // entity mentions and times are in text order: walk them along
     let mut t_at = 0;
@@ -114,6 +116,7 @@ pub fn extract_with_reference(
         let ctx = SentenceContext {
             pieces: &p,
             entities,
+            place_names: &place_names,
             mentions: &mentions[m_at..m_end],
             times: &times[t_at..t_end],
             time_offset: t_at,
@@ -128,6 +131,25 @@ pub fn extract_with_reference(
         .into_iter()
         .enumerate()
         .map(|(i, e)| to_row(doc, times, reference, i + 1, e))
+        .collect()
+}
+
+/// The names the article uses more as places than as organisations: an organisation of such
+/// a name (NER's reading of "get Cork running again" after "the plant in Cork") is the place.
+fn place_names(entities: &[Entity]) -> HashSet<&str> {
+    let mut count: HashMap<&str, (usize, usize)> = HashMap::new();
+    for e in entities {
+        let c = count.entry(e.canonical.as_str()).or_default();
+        match e.kind {
+            EntityType::Loc => c.0 += e.mention_count,
+            EntityType::Org => c.1 += e.mention_count,
+            _ => {}
+        }
+    }
+    count
+        .into_iter()
+        .filter(|(_, (loc, org))| *loc > 0 && loc >= org)
+        .map(|(name, _)| name)
         .collect()
 }
 
@@ -332,6 +354,18 @@ fn accepts(
     {
         return false;
     }
+    // part-of-speech cues: "primary school" (a noun modifying a noun), "for ships" (a verb's
+    // form after a preposition), "the container shipping group" and "a profit warning" (an
+    // -ing form inside a noun phrase), "who talks" (a noun's form after a subject: a verb)
+    if t.noun && (pos::noun_modifies_next(p, end) || pos::noun_after_subject(p, i)) {
+        return false;
+    }
+    if let Some((at, base)) = &t.verb
+        && (pos::verb_after_preposition(p, i + at, base)
+            || pos::ing_in_noun_phrase(p, i + at, base))
+    {
+        return false;
+    }
     // part of a time expression: Election Day, the Easter Rising's anniversary
     if ctx.inside_time(p[i].start) {
         return false;
@@ -381,7 +415,7 @@ fn accepts(
     if t.noun
         && GENERIC_NOUN_TYPES.contains(&t.kind)
         && anchor::form(p, i, end, None) == anchor::Form::GenericNoun
-        && words[end - 1].ends_with('s')
+        && !pos::singular(words[end - 1])
     {
         return false;
     }
