@@ -423,6 +423,56 @@ fn times_of_other_clauses_do_not_date_an_event() {
 }
 
 #[test]
+fn hyphenated_triggers_match_hyphenated_words_only() {
+    let k = kinds_of("Thousands joined a sit-in outside parliament.", &[]);
+    assert!(k.contains(&"protest".to_string()), "{k:?}");
+    let k = kinds_of("Thousands sit in the square every day.", &[]);
+    assert!(!k.contains(&"protest".to_string()), "{k:?}");
+    let k = kinds_of("The take-off of the aircraft was normal.", &[]);
+    assert!(k.contains(&"flight".to_string()), "{k:?}");
+}
+
+#[test]
+fn a_time_modifying_a_noun_dates_that_noun_only() {
+    let apple = [("Apple", EntityType::Org)];
+    // "Monday's email announcement": the possessive time dates its own noun
+    let ev = run("Monday's email announcement shocked investors.", &apple);
+    assert_eq!(find(&ev, "announcement").date, "2017-06-05");
+    // "the 1991 agreement" dates the agreement, not what it said
+    let ev = run(
+        "The 1991 agreement was that Apple would not sell music in shops.",
+        &apple,
+    );
+    assert_eq!(find(&ev, "deal").date, "1991");
+    assert!(
+        ev.iter().filter(|e| e.date == "1991").count() == 1,
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn a_headline_noun_with_its_own_determiner_is_news() {
+    let ev = run_dated(
+        "Airliner makes first flight\n\nThe plane took off from Toulouse.",
+        &[],
+    );
+    assert_eq!(find(&ev, "flight").date, "2017-06-06", "{ev:#?}");
+}
+
+#[test]
+fn an_event_of_now_is_not_merged_with_one_of_another_date() {
+    let apple = [("Apple", EntityType::Org)];
+    let ev = run_dated(
+        "Apple released a new phone. Its new phone system is to be released in 2018.",
+        &apple,
+    );
+    let launches: Vec<&Event> = ev.iter().filter(|e| e.kind == "launch").collect();
+    assert_eq!(launches.len(), 2, "{ev:#?}");
+    assert_eq!(launches[0].date_text, "(publication date)");
+    assert_eq!(launches[1].date, "2018");
+}
+
+#[test]
 fn long_sentences_are_trimmed_in_the_evidence() {
     let filler = "and the crowd grew ".repeat(40);
     let text = format!("Thousands joined the protest in the square {filler}until night fell.");

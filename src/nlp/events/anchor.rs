@@ -178,7 +178,11 @@ pub fn form(p: &[Piece], start: usize, end: usize, verb: Option<(usize, &str)>) 
             .map_or("", |x| x.norm.as_str());
         let plural = last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("ics");
         let named = start > 0 && p[start - 1].capital && !p[start - 1].punct;
-        return if plural && last != "talks" || !(DETERMINERS.contains(&prev) || named) {
+        // "makes first flight": a trigger that starts with its own determiner
+        let own = p
+            .get(start)
+            .is_some_and(|x| DETERMINERS.contains(&x.norm.as_str()));
+        return if plural && last != "talks" || !(DETERMINERS.contains(&prev) || named || own) {
             Form::GenericNoun
         } else {
             Form::Noun

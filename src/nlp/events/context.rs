@@ -327,16 +327,19 @@ impl SentenceContext<'_> {
                 let t = &self.times[k];
                 let a = self.piece_at(t.span.start);
                 let after = self.piece_at(t.span.end);
+                // "Monday's email announcement": a possessive time dates its own noun only
                 let possessive = self
                     .pieces
                     .get(after)
-                    .is_some_and(|x| matches!(x.norm.as_str(), "'s" | "'"));
+                    .is_some_and(|x| matches!(x.norm.as_str(), "'s" | "'"))
+                    && !(after + 1..after + 4).contains(&start);
                 // "announced that in 2007 …": the time dates what was announced
                 let complement = reporting
                     && a >= end
                     && (a > end + 4 || self.pieces[end..a].iter().any(|x| x.norm == "that"));
                 let other_clause = self.in_other_clause(a, after, start, end);
-                let other_noun = Self::adjectival(t) && self.modifies_other_noun(after, start);
+                let other_noun = (Self::adjectival(t) || self.after_determiner(a))
+                    && self.modifies_other_noun(after, start);
                 !(possessive || complement || other_clause || other_noun)
             })
             .map(|k| {
@@ -402,6 +405,16 @@ impl SentenceContext<'_> {
             }
         }
         quotes % 2 == 1
+    }
+
+    /// Whether the time expression at piece `a` follows a determiner, as a modifier of a noun
+    /// does ("the 1991 agreement").
+    fn after_determiner(&self, a: usize) -> bool {
+        a > 0
+            && matches!(
+                self.pieces[a - 1].norm.as_str(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"
+            )
     }
 
     /// Whether the time expression ending before piece `after` modifies the noun after it

@@ -126,7 +126,13 @@ pub fn extract_with_reference(
         };
         scan_sentence(&ctx, triggers, si, &mut found);
     }
-    let merged = merge(found, times, anchor::has_headline(doc));
+    let reference_value = reference.map(|r| r.format("%Y-%m-%d").to_string());
+    let merged = merge(
+        found,
+        times,
+        reference_value.as_deref(),
+        anchor::has_headline(doc),
+    );
     merged
         .into_iter()
         .enumerate()
@@ -201,6 +207,7 @@ fn scan_sentence(
             && out.last().is_some_and(|m| m.kind == t.kind)
             && (i <= last_end + 3
                 || t.noun
+                    && out.last().is_some_and(|m| !m.noun)
                     && i <= last_end + 10
                     && !ctx.crosses(last_start, i)
                     && !words[last_end..i]
@@ -339,8 +346,11 @@ fn accepts(
     {
         return false;
     }
-    // the first part of a compound: open-source, state-owned
-    if end < p.len() && p[end].joined {
+    // the first part of a compound: open-source, state-owned; and a hyphenated trigger
+    // (take-off, sit-in) only where the text joins its parts with a hyphen
+    if end < p.len() && p[end].joined
+        || (i + 1..end).any(|k| p[k].joined != t.hyphenated.contains(&(k - i)))
+    {
         return false;
     }
     // "the name", "its flying ban": a verb's form after an article is a noun; the nouns that
@@ -456,7 +466,12 @@ struct Merged {
     now: bool,
 }
 
-fn merge(found: Vec<EventMention>, times: &[TimeExpr], headline: bool) -> Vec<Merged> {
+fn merge(
+    found: Vec<EventMention>,
+    times: &[TimeExpr],
+    reference: Option<&str>,
+    headline: bool,
+) -> Vec<Merged> {
     let mut events: Vec<Merged> = Vec::new();
     let mut by_kind: HashMap<&'static str, Vec<usize>> = HashMap::new();
     for m in found {
@@ -467,7 +482,7 @@ fn merge(found: Vec<EventMention>, times: &[TimeExpr], headline: bool) -> Vec<Me
             .rev()
             .take(32)
             .copied()
-            .find(|&k| same_event(&events[k], &m, times));
+            .find(|&k| same_event(&events[k], &m, times, reference));
         match target {
             Some(k) => {
                 let e = &mut events[k];
@@ -524,13 +539,21 @@ fn merge(found: Vec<EventMention>, times: &[TimeExpr], headline: bool) -> Vec<Me
     events
 }
 
-/// Whether mention `m` refers to the event `e` already found.
-fn same_event(e: &Merged, m: &EventMention, times: &[TimeExpr]) -> bool {
+/// Whether mention `m` refers to the event `e` already found. Their dates must agree; an
+/// event reported as happening now has the article's date (`reference`), so "Apple released
+/// a new lineup" in the lead is not the release "in mid-2011".
+fn same_event(e: &Merged, m: &EventMention, times: &[TimeExpr], reference: Option<&str>) -> bool {
     if e.first.kind != m.kind {
         return false;
     }
-    let value = |t: Option<usize>| t.and_then(|i| times.get(i)).map(|t| t.value.as_str());
-    if let (Some(a), Some(b)) = (value(e.time), value(m.time))
+    let value = |t: Option<usize>, now: bool| {
+        t.and_then(|i| times.get(i))
+            .map(|t| t.value.as_str())
+            .or(if now { reference } else { None })
+    };
+    let e_now = e.now && e.status == Status::Occurred;
+    let m_now = m.now && m.status == Status::Occurred;
+    if let (Some(a), Some(b)) = (value(e.time, e_now), value(m.time, m_now))
         && a != b
     {
         return false;

@@ -34,6 +34,10 @@ pub struct Trigger {
     /// The position in `words` of the inflected verb and its lemma, when there is one (the
     /// tense of the mention is read from it).
     pub verb: Option<(usize, String)>,
+    /// The positions in `words` of the parts that a hyphen joins to the word before
+    /// (`take-off` is the words `take off`, the second joined): the text's pieces split
+    /// hyphenated words the same way.
+    pub hyphenated: Vec<usize>,
 }
 
 impl Trigger {
@@ -144,7 +148,8 @@ impl Triggers {
                     "noun" => None,
                     _ => phrase_verb(lemma),
                 };
-                for words in surfaces {
+                for form_words in surfaces {
+                    let (words, hyphenated) = split_hyphens(&form_words);
                     if let Some(first) = words.first().cloned() {
                         t.by_first.entry(first).or_default().push(Trigger {
                             kind,
@@ -159,6 +164,7 @@ impl Triggers {
                             not_before: not_before.clone(),
                             noun: pos == "noun" || pos == "phrase" && verb.is_none(),
                             verb: verb.clone(),
+                            hyphenated,
                         });
                     }
                 }
@@ -322,6 +328,22 @@ fn irregular_past(verb: &str) -> &'static [&'static str] {
     }
 }
 
+/// The words of a form with its hyphenated words split as the text's pieces are, and the
+/// positions of the parts joined to the word before (`take-off` → `take off`, `[1]`).
+fn split_hyphens(words: &[String]) -> (Vec<String>, Vec<usize>) {
+    let mut out = Vec::with_capacity(words.len());
+    let mut joined = Vec::new();
+    for w in words {
+        for (k, part) in w.split('-').filter(|p| !p.is_empty()).enumerate() {
+            if k > 0 {
+                joined.push(out.len());
+            }
+            out.push(part.to_string());
+        }
+    }
+    (out, joined)
+}
+
 /// The regular forms of a verb: attack, attacks, attacked, attacking.
 pub fn verb_forms(v: &str) -> Vec<String> {
     let mut out = vec![v.to_string(), plural(v)];
@@ -407,6 +429,13 @@ mod tests {
         assert_eq!(got.first(), Some(&"attack"));
         let said: Vec<bool> = t.starting(&["said"]).map(|x| x.reported).collect();
         assert_eq!(said, vec![true]);
+        let off: Vec<&str> = t.starting(&["take", "off"]).map(|x| x.kind).collect();
+        assert!(off.contains(&"flight"), "{off:?}");
+        let sit: Vec<&[usize]> = t
+            .starting(&["sit", "in"])
+            .map(|x| x.hyphenated.as_slice())
+            .collect();
+        assert_eq!(sit, vec![&[1][..]]);
         let fell: Vec<&str> = t.starting(&["shares", "fell"]).map(|x| x.kind).collect();
         assert_eq!(fell.first(), Some(&"market_movement"));
     }
