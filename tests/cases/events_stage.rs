@@ -195,11 +195,22 @@ fn an_undated_event_has_no_date() {
 }
 
 #[test]
-fn reported_speech_is_an_event_only_when_dated() {
-    let ev = run("The minister said the plan was sound.", &[]);
+fn reported_speech_is_an_event_only_when_dated_or_in_the_lead() {
+    // after the lead, an undated "said" is background
+    let lead = "Rebels attacked a convoy. Two soldiers were hurt. The army sent troops. ";
+    let ev = run(&format!("{lead}The minister said the plan was sound."), &[]);
     assert!(ev.iter().all(|e| e.kind != "statement"), "{ev:#?}");
-    let ev = run("The minister said on Monday that the plan was sound.", &[]);
+    let ev = run(
+        &format!("{lead}The minister said on Monday that the plan was sound."),
+        &[],
+    );
     assert_eq!(find(&ev, "statement").date, "2017-06-05");
+    // in the lead, whoever says it: "police said"
+    let ev = run_dated("Police said the convoy was attacked near the border.", &[]);
+    assert_eq!(find(&ev, "statement").date_text, "(publication date)");
+    // a passive reports no one's statement
+    let ev = run_dated("The city has been told that trams are a dream.", &[]);
+    assert!(ev.iter().all(|e| e.kind != "statement"), "{ev:#?}");
 }
 
 /// Like [`run`], with the article's reference (publication) date.
@@ -470,6 +481,48 @@ fn an_event_of_now_is_not_merged_with_one_of_another_date() {
     assert_eq!(launches.len(), 2, "{ev:#?}");
     assert_eq!(launches[0].date_text, "(publication date)");
     assert_eq!(launches[1].date, "2018");
+}
+
+#[test]
+fn legal_and_political_verbs_with_their_objects() {
+    let names = [("Apple", EntityType::Org), ("Apple Corps", EntityType::Org)];
+    let has = |text: &str, kind: &str| {
+        let k = kinds_of(text, &names);
+        assert!(k.contains(&kind.to_string()), "{text}: {k:?}");
+    };
+    has(
+        "Apple Corps lost its court case against Apple today.",
+        "trial",
+    );
+    has(
+        "A class-action lawsuit was filed against Apple in January.",
+        "legal_action",
+    );
+    has(
+        "Apple has settled its trademark dispute with Apple Corps.",
+        "deal",
+    );
+    has("Lawmakers rejected the proposal in October.", "legislation");
+    has("He underwent a liver transplant in 2009.", "health");
+    has(
+        "Apple Corps argued that the store broke the agreement.",
+        "statement",
+    );
+    // without their objects they are no events
+    let k = kinds_of("The team lost the match on Saturday.", &names);
+    assert!(!k.contains(&"trial".to_string()), "{k:?}");
+    let k = kinds_of("Apple rejected the idea of a smaller phone.", &names);
+    assert!(!k.contains(&"legislation".to_string()), "{k:?}");
+}
+
+#[test]
+fn a_date_line_dates_news_when_no_publication_date_came() {
+    let text =
+        "Airbus wins contract\nMarch 01 , 2008\nAirbus has won a contract to supply tankers .";
+    let ev = run(text, &[("Airbus", EntityType::Org)]);
+    let d = find(&ev, "deal");
+    assert_eq!(d.date, "2008-03-01", "{ev:#?}");
+    assert_eq!(d.date_text, "(publication date)");
 }
 
 #[test]

@@ -456,24 +456,6 @@ impl SentenceContext<'_> {
         i
     }
 
-    /// Whether a named person or organisation is the agent of the reporting verb at pieces
-    /// `start..end`: its subject just before it in the clause (`Boeing said`, `Airbus has
-    /// announced`), or right after it (`said Angers`).
-    pub fn named_agent(&self, start: usize, end: usize) -> bool {
-        self.mentions[self.near(self.mentions, start, end, |m| m.span.start)]
-            .iter()
-            .filter(|m| matches!(m.kind, EntityType::Person | EntityType::Org))
-            .any(|m| {
-                let a = self.piece_at(m.span.start);
-                let b = self.piece_at(m.span.end.saturating_sub(1));
-                if a >= end {
-                    a - end <= 1 && !self.crosses(end, a)
-                } else {
-                    b < start && start - b <= 6 && !self.crosses(b + 1, start)
-                }
-            })
-    }
-
     fn canonical(&self, m: &Mention) -> String {
         // ids are 1-based positions; fall back to a search if a stage numbered otherwise
         let by_position = m

@@ -78,9 +78,10 @@ pub fn extract(
     extract_with_reference(doc, entities, mentions, times, None)
 }
 
-/// Finds the events of `doc`; an event dated after `reference` (the article's date) that the
-/// text does not mark otherwise is planned, and an event with no time expression of its own
-/// that the article reports as happening now is dated `reference` (see [`anchor`]).
+/// Finds the events of `doc`; an event dated after `reference` (the article's date, else the
+/// date of a date line at its top) that the text does not mark otherwise is planned, and an
+/// event with no time expression of its own that the article reports as happening now is dated
+/// `reference` (see [`anchor`]).
 pub fn extract_with_reference(
     doc: &Doc,
     entities: &[Entity],
@@ -88,6 +89,8 @@ pub fn extract_with_reference(
     times: &[TimeExpr],
     reference: Option<NaiveDate>,
 ) -> Vec<Event> {
+    // without a publication date, the article's own date line tells when it was written
+    let reference = reference.or_else(|| anchor::date_line(doc, times));
     let triggers = Triggers::get();
     let lead_end = anchor::lead_end(doc, times);
     let sports = triggers.is_sports_report(doc.tokens.iter().map(|t| &doc.text[t.start..t.end]));
@@ -366,13 +369,15 @@ fn accepts(
     }
     // part-of-speech cues: "primary school" (a noun modifying a noun), "for ships" (a verb's
     // form after a preposition), "the container shipping group" and "a profit warning" (an
-    // -ing form inside a noun phrase), "who talks" (a noun's form after a subject: a verb)
+    // -ing form inside a noun phrase), "no immediate reports" (an -s form after a quantifier: a
+    // plural noun), "who talks" (a noun's form after a subject: a verb)
     if t.noun && (pos::noun_modifies_next(p, end) || pos::noun_after_subject(p, i)) {
         return false;
     }
     if let Some((at, base)) = &t.verb
         && (pos::verb_after_preposition(p, i + at, base)
-            || pos::ing_in_noun_phrase(p, i + at, base))
+            || pos::ing_in_noun_phrase(p, i + at, base)
+            || pos::plural_after_quantifier(p, i + at, base))
     {
         return false;
     }
@@ -416,7 +421,14 @@ fn accepts(
                 anchor::form(p, i, end, verb),
                 anchor::Form::Past | anchor::Form::Present | anchor::Form::Perfect
             );
-        if !finite || time().is_none() && !(ctx.in_lead && ctx.named_agent(i, end)) {
+        // "this city has been told", "is said to be": a passive reports no one's statement
+        let passive = !t.noun
+            && i > 0
+            && matches!(
+                words[i - 1],
+                "been" | "be" | "being" | "was" | "were" | "is" | "are"
+            );
+        if !finite || passive || time().is_none() && !ctx.in_lead {
             return false;
         }
     }

@@ -293,6 +293,25 @@ pub fn verb_after_preposition(p: &[Piece], at: usize, base: &str) -> bool {
         && PREPOSITIONS.contains(&p[at - 1].norm.as_str())
 }
 
+/// Whether a verb's `-s` form at piece `at` follows a quantifier, alone or with one content
+/// word between, and so is a plural noun ("no immediate reports of deaths", "several orders").
+pub fn plural_after_quantifier(p: &[Piece], at: usize, base: &str) -> bool {
+    let Some(w) = p.get(at).map(|x| x.norm.as_str()) else {
+        return false;
+    };
+    let quantifier = |k: usize| {
+        matches!(
+            p[k].norm.as_str(),
+            "no" | "any" | "some" | "many" | "several" | "few" | "more" | "most" | "such" | "other"
+        )
+    };
+    w != base
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && (at >= 1 && quantifier(at - 1)
+            || at >= 2 && content_word(&p[at - 1]) && quantifier(at - 2))
+}
+
 /// Whether the `-ing` form of a verb at piece `at` is part of a noun phrase: between a content
 /// word and a head noun ("the container shipping group"), or after a determiner and a content
 /// word ("a profit warning").
@@ -367,6 +386,14 @@ mod tests {
         assert!(!ing_in_noun_phrase(&p, at(&p, "killing"), "kill"));
         let p = split("Boeing is shipping planes");
         assert!(!ing_in_noun_phrase(&p, at(&p, "shipping"), "ship"));
+    }
+
+    #[test]
+    fn a_verb_form_after_a_quantifier_is_a_plural_noun() {
+        let p = split("There were no immediate reports of deaths");
+        assert!(plural_after_quantifier(&p, at(&p, "reports"), "report"));
+        let p = split("The company reports its results");
+        assert!(!plural_after_quantifier(&p, at(&p, "reports"), "report"));
     }
 
     #[test]

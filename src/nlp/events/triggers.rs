@@ -23,7 +23,7 @@ pub struct Trigger {
     /// Only when a time expression dates it in the same sentence.
     pub dated_only: bool,
     /// A reporting verb (`said`): an event only when a time expression dates it, or in the
-    /// article's lead with a named person or organisation as its agent.
+    /// article's lead.
     pub reported: bool,
     /// Not right after one of these words.
     pub not_after: Vec<String>,
