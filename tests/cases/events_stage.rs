@@ -526,6 +526,26 @@ fn a_date_line_dates_news_when_no_publication_date_came() {
 }
 
 #[test]
+fn two_nouns_a_verb_apart_are_two_events() {
+    let ev = run(
+        "This new settlement replaces the 1991 agreement between the two companies.",
+        &[],
+    );
+    let deals: Vec<&Event> = ev.iter().filter(|e| e.kind == "deal").collect();
+    assert_eq!(deals.len(), 2, "{ev:#?}");
+    assert_eq!(deals[1].date, "1991");
+}
+
+#[test]
+fn a_contrasting_clause_has_its_own_actors() {
+    let ev = run(
+        "Lawmakers rejected the bill in October, although experts say the deal had been killed by the Pentagon.",
+        &[("Pentagon", EntityType::Org)],
+    );
+    assert!(find(&ev, "legislation").participants.is_empty(), "{ev:#?}");
+}
+
+#[test]
 fn long_sentences_are_trimmed_in_the_evidence() {
     let filler = "and the crowd grew ".repeat(40);
     let text = format!("Thousands joined the protest in the square {filler}until night fell.");

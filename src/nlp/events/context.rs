@@ -390,8 +390,8 @@ impl SentenceContext<'_> {
         t.text.contains('-') && !t.text.contains(' ')
     }
 
-    /// Whether pieces `lo..hi` (at most a few dozen) hold a colon, a semicolon or an odd
-    /// number of quotation marks: one end is in the words quoted and the other outside ("She
+    /// Whether pieces `lo..hi` (at most a few dozen) hold a colon, a semicolon, a contrasting
+    /// conjunction or an odd number of quotation marks: one end is in the words quoted and the other outside ("She
     /// told analysts on a conference call: \"… get Cork running again\""), or one is the
     /// speaker's. A phrase quoted whole ("said it was \"shocked\" by the accident") is no
     /// such break.
@@ -399,7 +399,9 @@ impl SentenceContext<'_> {
         let mut quotes = 0;
         for x in self.pieces.get(lo..hi).unwrap_or(&[]) {
             match x.norm.as_str() {
-                ":" | ";" => return true,
+                // "rejected the proposal, although experts say … the Pentagon": a contrasting
+                // clause has its own actors
+                ":" | ";" | "but" | "although" | "though" | "whereas" => return true,
                 "\"" | "“" | "”" | "``" | "''" => quotes += 1,
                 _ => {}
             }

@@ -206,9 +206,11 @@ fn scan_sentence(
         }
         // "has agreed to buy", "reported a net loss", "won a £13 billion contract": two words of
         // one event (a noun after the verb is its object)
+        // but "this settlement replaces the 1991 agreement": two nouns a verb apart are two
         if let Some(&(last_start, last_end, _)) = hits.last()
             && out.last().is_some_and(|m| m.kind == t.kind)
             && (i <= last_end + 3
+                && !(t.noun && out.last().is_some_and(|m| m.noun) && i > last_end)
                 || t.noun
                     && out.last().is_some_and(|m| !m.noun)
                     && i <= last_end + 10
