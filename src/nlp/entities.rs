@@ -10,8 +10,8 @@
 
 use crate::extraction::{Entity, EntityType, Mention, Span};
 use crate::nlp::ner::NameSpan;
-use rustc_hash::FxHashMap;
 use crate::nlp::text::Doc;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// The entities of one article and their mentions (byte spans, 0-based sentences).

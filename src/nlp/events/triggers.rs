@@ -216,7 +216,8 @@ impl Triggers {
 
     /// Every event type, sorted.
     pub fn kinds(&self) -> Vec<&'static str> {
-        let set: FxHashSet<&'static str> = self.by_first.values().flatten().map(|t| t.kind).collect();
+        let set: FxHashSet<&'static str> =
+            self.by_first.values().flatten().map(|t| t.kind).collect();
         let mut v: Vec<_> = set.into_iter().collect();
         v.sort_unstable();
         v

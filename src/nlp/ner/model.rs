@@ -8,8 +8,8 @@
 
 use super::features::{self, BOS, Casing, EOS, Prepared, WINDOW, WordInfo, dense};
 use super::hash::{Fnv, HashIndex};
-use rustc_hash::FxHashMap;
 use super::labels::{N_TAGS, can_end, can_follow, can_start};
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// The width of a precomputed word vector.

@@ -7,11 +7,11 @@ use super::conll::{self, Document};
 use super::features::{self, BOS, EOS, Prepared, WINDOW, dense, prepare_document};
 use super::gazetteer::Gazetteer;
 use super::hash::HashIndex;
-use rustc_hash::FxHashMap;
 use super::labels::{self, N_TAGS};
 use super::lexicon::Lexicon;
 use super::model::{self, Model, VECTOR, viterbi};
 use crate::extraction::EntityType;
+use rustc_hash::FxHashMap;
 use std::collections::HashSet;
 use std::ops::Range;
 
