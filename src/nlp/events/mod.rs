@@ -19,7 +19,7 @@ use crate::nlp::time::calendar::Cal;
 use crate::nlp::time::pieces;
 use chrono::NaiveDate;
 use context::{SentenceContext, Status};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use triggers::{Trigger, Triggers};
 
 /// Types whose mentions in one article are one happening, whatever words they use: an article
@@ -170,7 +170,7 @@ fn scan_sentence(
 ) {
     let p = ctx.pieces;
     let words: Vec<&str> = p.iter().map(|x| x.norm.as_str()).collect();
-    let present: HashSet<&str> = words.iter().copied().collect();
+    let present: FxHashSet<&str> = words.iter().copied().collect();
     let cased = p
         .iter()
         .any(|x| !x.capital && x.norm.starts_with(char::is_alphabetic));
@@ -335,7 +335,7 @@ fn accepts(
     ctx: &SentenceContext,
     t: &Trigger,
     words: &[&str],
-    present: &HashSet<&str>,
+    present: &FxHashSet<&str>,
     i: usize,
     cased: bool,
 ) -> bool {
@@ -487,7 +487,7 @@ fn merge(
     headline: bool,
 ) -> Vec<Merged> {
     let mut events: Vec<Merged> = Vec::new();
-    let mut by_kind: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    let mut by_kind: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
     for m in found {
         // the last few events of the type are enough: an article refers back to recent news
         let seen = by_kind.entry(m.kind).or_default();

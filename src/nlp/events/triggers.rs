@@ -2,7 +2,7 @@
 //! trigger (inflections generated), with the context checks that keep `attack` in a football
 //! report from being a terror attack.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// One trigger: a form (one word or several) of an event type, with its checks.
@@ -51,8 +51,8 @@ impl Trigger {
 /// Every trigger, indexed by its first word.
 #[derive(Debug, Default)]
 pub struct Triggers {
-    by_first: HashMap<String, Vec<Trigger>>,
-    sports: HashSet<String>,
+    by_first: FxHashMap<String, Vec<Trigger>>,
+    sports: FxHashSet<String>,
 }
 
 static TRIGGERS: OnceLock<Triggers> = OnceLock::new();
@@ -65,7 +65,7 @@ impl Triggers {
 
     /// Parses the data file format (see its header).
     pub fn parse(text: &'static str) -> Triggers {
-        let mut sets: HashMap<String, Vec<String>> = HashMap::new();
+        let mut sets: FxHashMap<String, Vec<String>> = FxHashMap::default();
         let mut t = Triggers::default();
         for line in text.lines() {
             let line = line.trim();
@@ -105,7 +105,7 @@ impl Triggers {
             let mut dated_only = false;
             let mut reported = false;
             let mut not_in_sports = false;
-            let expand = |s: &str, sets: &HashMap<String, Vec<String>>| -> Vec<String> {
+            let expand = |s: &str, sets: &FxHashMap<String, Vec<String>>| -> Vec<String> {
                 s.split('/')
                     .flat_map(|w| match w.strip_prefix('@') {
                         Some(name) => sets.get(name).cloned().unwrap_or_default(),
@@ -202,7 +202,7 @@ impl Triggers {
     /// Whether words are those of a sports report: three or more different words of the
     /// `@sports_report` set, in any case.
     pub fn is_sports_report<'a>(&self, words: impl Iterator<Item = &'a str>) -> bool {
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
         let mut lower = String::new();
         for w in words {
             if w.len() > 16 || !w.starts_with(|c: char| c.is_alphabetic()) {
@@ -222,7 +222,8 @@ impl Triggers {
 
     /// Every event type, sorted.
     pub fn kinds(&self) -> Vec<&'static str> {
-        let set: HashSet<&'static str> = self.by_first.values().flatten().map(|t| t.kind).collect();
+        let set: FxHashSet<&'static str> =
+            self.by_first.values().flatten().map(|t| t.kind).collect();
         let mut v: Vec<_> = set.into_iter().collect();
         v.sort_unstable();
         v

@@ -3,10 +3,10 @@
 //! pronouns resolved to the most recent compatible person or organisation.
 
 use super::context::Context;
-use super::lexicon::FastMap as HashMap;
 use super::lexicon::{Gender, class};
 use super::speakers::{Form, Np, name_part, name_run_starting};
 use crate::extraction::{Entity, EntityType, Mention};
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// What a name names.
