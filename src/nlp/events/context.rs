@@ -4,7 +4,7 @@
 use super::pos;
 use crate::extraction::{Entity, EntityType, Mention, TimeExpr, TimeType};
 use crate::nlp::time::pieces::Piece;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Whether an event happened, as one mention tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -210,7 +210,7 @@ pub struct SentenceContext<'a> {
     pub mentions: &'a [Mention],
     /// The names of the article's locations: an organisation of the same name ("get Cork
     /// running again" after "the plant in Cork") is the place, not a participant.
-    pub place_names: &'a HashSet<&'a str>,
+    pub place_names: &'a FxHashSet<&'a str>,
     /// The time expressions of this sentence.
     pub times: &'a [TimeExpr],
     /// The index of `times[0]` among the article's time expressions.

@@ -145,8 +145,8 @@ pub fn extract_with_reference(
 
 /// The names the article uses more as places than as organisations: an organisation of such
 /// a name (NER's reading of "get Cork running again" after "the plant in Cork") is the place.
-fn place_names(entities: &[Entity]) -> HashSet<&str> {
-    let mut count: HashMap<&str, (usize, usize)> = HashMap::new();
+fn place_names(entities: &[Entity]) -> FxHashSet<&str> {
+    let mut count: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
     for e in entities {
         let c = count.entry(e.canonical.as_str()).or_default();
         match e.kind {
