@@ -4,7 +4,9 @@
 use divan::counter::ItemsCount;
 use newsmine::nlp::ner;
 use newsmine::nlp::text::Doc;
-use std::path::Path;
+
+mod common;
+use common::{bbc, seed};
 
 fn main() {
     // load once outside the timings of tagging
@@ -12,29 +14,10 @@ fn main() {
     divan::main();
 }
 
-const SEED: &str = include_str!("../../shared/seed/000_7333f7b512f5e450.txt");
-
-fn bbc_texts() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/bbc-news");
-    let mut out = Vec::new();
-    for cat in ["business", "politics", "sport", "tech", "entertainment"] {
-        let Ok(rd) = std::fs::read_dir(root.join(cat)) else {
-            continue;
-        };
-        let mut files: Vec<_> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
-        files.sort();
-        for f in files.into_iter().take(40) {
-            if let Ok(b) = std::fs::read(&f) {
-                out.push(String::from_utf8_lossy(&b).into_owned());
-            }
-        }
-    }
-    out
-}
-
 #[divan::bench]
 fn tag_seed_article(bencher: divan::Bencher) {
-    let doc = Doc::new(SEED);
+    let seed = seed();
+    let doc = Doc::new(&seed);
     bencher
         .counter(ItemsCount::new(doc.tokens.len()))
         .bench(|| ner::tag(divan::black_box(&doc)));
@@ -42,7 +25,7 @@ fn tag_seed_article(bencher: divan::Bencher) {
 
 #[divan::bench(sample_count = 20)]
 fn tag_bbc_articles(bencher: divan::Bencher) {
-    let texts = bbc_texts();
+    let texts = bbc();
     if texts.is_empty() {
         eprintln!("note: ../shared/data/bbc-news absent, BBC bench skipped");
         return;

@@ -6,40 +6,12 @@ use divan::{Bencher, black_box};
 use newsmine::nlp::language;
 use newsmine::nlp::text::Doc;
 use newsmine::{Article, analyse};
-use std::path::Path;
+
+mod common;
+use common::{bbc, seed};
 
 fn main() {
     divan::main();
-}
-
-fn shared(rel: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(rel)
-}
-
-fn seed() -> String {
-    std::fs::read_to_string(shared("seed/000_7333f7b512f5e450.txt")).unwrap_or_else(|_| {
-        "London mayor Sadiq Khan said on Monday that the visit should be cancelled. ".repeat(40)
-    })
-}
-
-/// Up to 200 BBC articles joined into one list (empty when the data is absent).
-fn bbc() -> Vec<String> {
-    let mut out = Vec::new();
-    for topic in ["business", "politics", "sport", "tech", "entertainment"] {
-        let Ok(dir) = std::fs::read_dir(shared("data/bbc-news").join(topic)) else {
-            continue;
-        };
-        let mut files: Vec<_> = dir.flatten().map(|e| e.path()).collect();
-        files.sort();
-        for f in files.into_iter().take(40) {
-            if let Ok(bytes) = std::fs::read(&f) {
-                out.push(String::from_utf8_lossy(&bytes).into_owned());
-            }
-        }
-    }
-    out
 }
 
 #[divan::bench]

@@ -15,7 +15,7 @@ BBC=${BBC:-../shared/data/bbc-news}
 [ -x /usr/bin/time ] || { echo "bench.sh: /usr/bin/time is needed (apt-get install time)" >&2; exit 1; }
 
 cargo build --release --quiet
-BIN=$PWD/target/release/newsmine
+BIN=$(realpath "${CARGO_TARGET_DIR:-target}")/release/newsmine
 CORES=$(nproc)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/newsmine-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT

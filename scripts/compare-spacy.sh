@@ -49,7 +49,7 @@ print(f"spaCy {spacy.__version__} ({'+'.join(nlp.pipe_names)}): {len(paths)} art
 PY
 )
 start=$(date +%s.%N)
-target/release/newsmine run "$WORK/corpus" -o "$WORK/out" --quiet --threads 2
+"${CARGO_TARGET_DIR:-target}/release/newsmine" run "$WORK/corpus" -o "$WORK/out" --quiet --threads 2
 end=$(date +%s.%N)
 awk -v n="$N" -v s="$start" -v e="$end" -v sp="$spacy_rate" 'BEGIN {
     nm = n / (e - s)

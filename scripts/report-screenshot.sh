@@ -24,10 +24,10 @@ if [ -z "$target" ]; then
     cargo build --release --quiet
     work="$(mktemp -d)"
     trap 'rm -rf "$work"' EXIT
-    target/release/newsmine run sample_corpus --output "$work/out" --quiet --threads 2 || [ $? -eq 3 ]
+    "${CARGO_TARGET_DIR:-target}/release/newsmine" run sample_corpus --output "$work/out" --quiet --threads 2 || [ $? -eq 3 ]
     target="$work/out/report.html"
 elif [ -d "$target" ]; then
-    target/release/newsmine report "$target" >/dev/null 2>&1 || cargo run --release --quiet -- report "$target" >/dev/null
+    "${CARGO_TARGET_DIR:-target}/release/newsmine" report "$target" >/dev/null 2>&1 || cargo run --release --quiet -- report "$target" >/dev/null
     target="$target/report.html"
 fi
 [ -f "$target" ] || { echo "report-screenshot: no report at $target" >&2; exit 1; }
@@ -42,4 +42,8 @@ sandbox=()
     --window-size="${size/x/,}" --screenshot="$(realpath -m "$png")" \
     "file://$(realpath "$target")" >/dev/null 2>&1
 rm -rf "$profile"
+# a palette of 128 colours keeps the picture small enough for git (ImageMagick, if present)
+if command -v convert >/dev/null; then
+    convert "$png" -dither None -colors 128 "PNG8:$png"
+fi
 echo "$png"

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 out="${1:-data/ner-en.model}"
 data="${NEWSMINE_DATA:-../shared/data}"
 cargo build --release --quiet
-nice ./target/release/newsmine train ner \
+nice "${CARGO_TARGET_DIR:-target}/release/newsmine" train ner \
   --train "$data/conll2003/eng.train" \
   --dev "$data/conll2003/eng.testa" \
   --clusters data/word-clusters.tsv \

@@ -10,8 +10,8 @@
 
 use crate::extraction::{Entity, EntityType, Mention, Span};
 use crate::nlp::ner::NameSpan;
-use crate::nlp::ner::hash::FastMap;
 use crate::nlp::text::Doc;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// The entities of one article and their mentions (byte spans, 0-based sentences).
@@ -218,7 +218,7 @@ struct Groups {
 }
 
 /// Adds `group` under `key` unless it is already there (or four are).
-fn index<K: std::hash::Hash + Eq>(map: &mut FastMap<K, Groups>, key: K, group: usize) {
+fn index<K: std::hash::Hash + Eq>(map: &mut FxHashMap<K, Groups>, key: K, group: usize) {
     let v = map.entry(key).or_default();
     if !v.ids[..v.len].contains(&group) && v.len < 4 {
         v.ids[v.len] = group;
@@ -228,7 +228,7 @@ fn index<K: std::hash::Hash + Eq>(map: &mut FastMap<K, Groups>, key: K, group: u
 
 /// The single group under `key`, if there is exactly one.
 fn only<K: std::hash::Hash + Eq>(
-    map: &FastMap<K, Groups>,
+    map: &FxHashMap<K, Groups>,
     key: &K,
     uf: &mut UnionFind,
 ) -> Option<usize> {
@@ -283,7 +283,7 @@ pub fn cluster(doc: &Doc, names: &[NameSpan]) -> Entities {
         .iter()
         .map(|d| alias_key(joined(d)).unwrap_or(joined(d)))
         .collect();
-    let mut by_key: FastMap<(&str, &str, bool), usize> = FastMap::default();
+    let mut by_key: FxHashMap<(&str, &str, bool), usize> = FxHashMap::default();
     for (i, d) in drafts.iter().enumerate() {
         let place_like = matches!(d.kind, EntityType::Loc | EntityType::Org);
         let aliased = alias_key(keys[i]).is_some() && place_like;
@@ -297,9 +297,9 @@ pub fn cluster(doc: &Doc, names: &[NameSpan]) -> Entities {
     }
     // indexes over the longer names; a surname key is (false, "khan"), a first name one
     // (true, "sadiq")
-    let mut surnames: FastMap<(bool, &str), Groups> = FastMap::default();
-    let mut prefixes: FastMap<&str, Groups> = FastMap::default();
-    let mut acronyms: FastMap<&str, Groups> = FastMap::default();
+    let mut surnames: FxHashMap<(bool, &str), Groups> = FxHashMap::default();
+    let mut prefixes: FxHashMap<&str, Groups> = FxHashMap::default();
+    let mut acronyms: FxHashMap<&str, Groups> = FxHashMap::default();
     for (i, d) in drafts.iter().enumerate() {
         let g = uf.find(i);
         let w = d.words.clone();

@@ -510,6 +510,36 @@ fn note(notes: &mut Vec<String>, n: TableNote) {
     notes.push(n.0);
 }
 
+/// Calls `row` for each row of the table `name` (with the columns `cols`), noting in `notes`
+/// why it could not be read to the end. Whether the table is there.
+fn each_row(
+    dir: &Path,
+    name: &str,
+    cols: &[&str],
+    notes: &mut Vec<String>,
+    mut row: impl FnMut(&TableReader),
+) -> bool {
+    let mut t = match TableReader::open(dir, name, cols) {
+        Ok(Some(t)) => t,
+        Ok(None) => return false,
+        Err(n) => {
+            note(notes, n);
+            return true;
+        }
+    };
+    loop {
+        match t.next_row() {
+            Ok(true) => row(&t),
+            Ok(false) => break,
+            Err(n) => {
+                note(notes, n);
+                break;
+            }
+        }
+    }
+    true
+}
+
 fn read_articles(dir: &Path, notes: &mut Vec<String>) -> (ArticleStats, bool) {
     const COLS: [&str; 11] = [
         "article_id",
@@ -529,23 +559,7 @@ fn read_articles(dir: &Path, notes: &mut Vec<String>) -> (ArticleStats, bool) {
         languages: SmallCounter::new(300),
         ..ArticleStats::default()
     };
-    let mut t = match TableReader::open(dir, "articles", &COLS) {
-        Ok(Some(t)) => t,
-        Ok(None) => return (s, false),
-        Err(n) => {
-            note(notes, n);
-            return (s, true);
-        }
-    };
-    loop {
-        match t.next_row() {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(n) => {
-                note(notes, n);
-                break;
-            }
-        }
+    let present = each_row(dir, "articles", &COLS, notes, |t| {
         s.rows += 1;
         s.status.add(t.text(3).trim());
         s.languages.add(t.text(4).trim());
@@ -589,6 +603,9 @@ fn read_articles(dir: &Path, notes: &mut Vec<String>) -> (ArticleStats, bool) {
             }
             s.headlines.push(h);
         }
+    });
+    if !present {
+        return (s, false);
     }
     s.headlines
         .sort_by(|a, b| b.rank().cmp(&a.rank()).then(a.seq.cmp(&b.seq)));
@@ -597,101 +614,81 @@ fn read_articles(dir: &Path, notes: &mut Vec<String>) -> (ArticleStats, bool) {
 
 fn read_entities(dir: &Path, notes: &mut Vec<String>) -> (EntityStats, bool) {
     let mut s = EntityStats::default();
-    let mut t = match TableReader::open(dir, "entities", &["article_id", "type", "canonical"]) {
-        Ok(Some(t)) => t,
-        Ok(None) => return (s, false),
-        Err(n) => {
-            note(notes, n);
-            return (s, true);
-        }
-    };
     let mut article: Vec<u8> = Vec::new();
     let mut seen: HashSet<u64> = HashSet::new();
-    loop {
-        match t.next_row() {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(n) => {
-                note(notes, n);
-                break;
+    let present = each_row(
+        dir,
+        "entities",
+        &["article_id", "type", "canonical"],
+        notes,
+        |t| {
+            s.rows += 1;
+            if t.bytes(0) != article.as_slice() {
+                article.clear();
+                article.extend_from_slice(t.bytes(0));
+                seen.clear();
             }
-        }
-        s.rows += 1;
-        if t.bytes(0) != article.as_slice() {
-            article.clear();
-            article.extend_from_slice(t.bytes(0));
-            seen.clear();
-        }
-        let Some(ty) = ENTITY_TYPES
-            .iter()
-            .position(|k| k.as_bytes() == t.bytes(1).trim_ascii())
-        else {
-            s.other_type += 1;
-            continue;
-        };
-        let name = t.text(2);
-        let name = name.trim();
-        if name.is_empty() {
-            continue;
-        }
-        let mut h = DefaultHasher::new();
-        (ty, name).hash(&mut h);
-        if seen.insert(h.finish()) {
-            s.by_type[ty].add(name, 1);
-        }
-    }
-    (s, true)
+            let Some(ty) = ENTITY_TYPES
+                .iter()
+                .position(|k| k.as_bytes() == t.bytes(1).trim_ascii())
+            else {
+                s.other_type += 1;
+                return;
+            };
+            let name = t.text(2);
+            let name = name.trim();
+            if name.is_empty() {
+                return;
+            }
+            let mut h = DefaultHasher::new();
+            (ty, name).hash(&mut h);
+            if seen.insert(h.finish()) {
+                s.by_type[ty].add(name, 1);
+            }
+        },
+    );
+    (s, present)
 }
 
 fn read_quotes(dir: &Path, notes: &mut Vec<String>) -> (QuoteStats, bool) {
     let mut s = QuoteStats::default();
-    let mut t = match TableReader::open(dir, "quotes", &["article_id", "kind", "speaker", "text"]) {
-        Ok(Some(t)) => t,
-        Ok(None) => return (s, false),
-        Err(n) => {
-            note(notes, n);
-            return (s, true);
-        }
-    };
-    loop {
-        match t.next_row() {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(n) => {
-                note(notes, n);
-                break;
+    let present = each_row(
+        dir,
+        "quotes",
+        &["article_id", "kind", "speaker", "text"],
+        notes,
+        |t| {
+            s.rows += 1;
+            let kind = t.text(1);
+            let kind = kind.trim();
+            s.kinds.add(kind);
+            let speaker = t.text(2);
+            let speaker = speaker.trim();
+            if speaker.is_empty() {
+                s.unattributed += 1;
+                return;
             }
-        }
-        s.rows += 1;
-        let kind = t.text(1);
-        let kind = kind.trim();
-        s.kinds.add(kind);
-        let speaker = t.text(2);
-        let speaker = speaker.trim();
-        if speaker.is_empty() {
-            s.unattributed += 1;
-            continue;
-        }
-        let (slot, _) = s.speakers.add(speaker, 1);
-        let have_good = slot.payload.as_ref().is_some_and(|q| q.good);
-        if have_good {
-            continue;
-        }
-        let text = t.text(3);
-        let text = text.trim();
-        let chars = text.chars().count();
-        // A direct quote of a readable length is the best sample; otherwise keep the first.
-        let good = kind == "direct" && (20..=SAMPLE_QUOTE_CHARS).contains(&chars);
-        if slot.payload.is_none() || good {
-            slot.payload = Some(SampleQuote {
-                text: truncate(text, SAMPLE_QUOTE_CHARS),
-                kind: kind.to_string(),
-                article_id: t.text(0).into_owned(),
-                good,
-            });
-        }
-    }
-    (s, true)
+            let (slot, _) = s.speakers.add(speaker, 1);
+            let have_good = slot.payload.as_ref().is_some_and(|q| q.good);
+            if have_good {
+                return;
+            }
+            let text = t.text(3);
+            let text = text.trim();
+            let chars = text.chars().count();
+            // A direct quote of a readable length is the best sample; otherwise keep the first.
+            let good = kind == "direct" && (20..=SAMPLE_QUOTE_CHARS).contains(&chars);
+            if slot.payload.is_none() || good {
+                slot.payload = Some(SampleQuote {
+                    text: truncate(text, SAMPLE_QUOTE_CHARS),
+                    kind: kind.to_string(),
+                    article_id: t.text(0).into_owned(),
+                    good,
+                });
+            }
+        },
+    );
+    (s, present)
 }
 
 /// How precisely an event is dated.
@@ -739,23 +736,7 @@ fn read_events(
         timeline: Timeline::new(window),
         ..EventStats::default()
     };
-    let mut t = match TableReader::open(dir, "events", &["type", "status", "date"]) {
-        Ok(Some(t)) => t,
-        Ok(None) => return (s, false),
-        Err(n) => {
-            note(notes, n);
-            return (s, true);
-        }
-    };
-    loop {
-        match t.next_row() {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(n) => {
-                note(notes, n);
-                break;
-            }
-        }
+    let present = each_row(dir, "events", &["type", "status", "date"], notes, |t| {
         s.rows += 1;
         let kind = t.text(0);
         let kind = match kind.trim() {
@@ -772,6 +753,9 @@ fn read_events(
             DatePrecision::Partial => s.partial_dates += 1,
             DatePrecision::None => s.undated += 1,
         }
+    });
+    if !present {
+        return (s, false);
     }
     s.timeline.finish();
     (s, true)
@@ -780,61 +764,47 @@ fn read_events(
 fn read_errors(dir: &Path, notes: &mut Vec<String>) -> (ErrorStats, bool) {
     const MAX_KINDS: usize = 200;
     let mut s = ErrorStats::default();
-    let mut t = match TableReader::open(
+    let present = each_row(
         dir,
         "errors",
         &["path", "record", "stage", "kind", "message"],
-    ) {
-        Ok(Some(t)) => t,
-        Ok(None) => return (s, false),
-        Err(n) => {
-            note(notes, n);
-            return (s, true);
-        }
-    };
-    loop {
-        match t.next_row() {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(n) => {
-                note(notes, n);
-                break;
+        notes,
+        |t| {
+            s.rows += 1;
+            let kind = t.text(3);
+            let mut kind = match kind.trim() {
+                "" => "(unknown)",
+                k => k,
+            };
+            if !s.kinds.contains_key(kind) && s.kinds.len() >= MAX_KINDS {
+                kind = OTHER;
             }
-        }
-        s.rows += 1;
-        let kind = t.text(3);
-        let mut kind = match kind.trim() {
-            "" => "(unknown)",
-            k => k,
-        };
-        if !s.kinds.contains_key(kind) && s.kinds.len() >= MAX_KINDS {
-            kind = OTHER;
-        }
-        if !s.kinds.contains_key(kind) {
-            s.kinds.insert(
-                kind.to_string(),
-                ErrorKind {
-                    stage: truncate(t.text(2).trim(), 40),
-                    message: truncate(t.text(4).trim(), 300),
-                    ..ErrorKind::default()
-                },
-            );
-        }
-        if let Some(e) = s.kinds.get_mut(kind) {
-            e.count += 1;
-            if e.examples.len() < ERROR_EXAMPLES {
-                let path = t.text(0);
-                let record = t.text(1);
-                let record = record.trim();
-                e.examples.push(if record.is_empty() {
-                    truncate(&path, 300)
-                } else {
-                    truncate(&format!("{path}#{record}"), 300)
-                });
+            if !s.kinds.contains_key(kind) {
+                s.kinds.insert(
+                    kind.to_string(),
+                    ErrorKind {
+                        stage: truncate(t.text(2).trim(), 40),
+                        message: truncate(t.text(4).trim(), 300),
+                        ..ErrorKind::default()
+                    },
+                );
             }
-        }
-    }
-    (s, true)
+            if let Some(e) = s.kinds.get_mut(kind) {
+                e.count += 1;
+                if e.examples.len() < ERROR_EXAMPLES {
+                    let path = t.text(0);
+                    let record = t.text(1);
+                    let record = record.trim();
+                    e.examples.push(if record.is_empty() {
+                        truncate(&path, 300)
+                    } else {
+                        truncate(&format!("{path}#{record}"), 300)
+                    });
+                }
+            }
+        },
+    );
+    (s, present)
 }
 
 /// `s` cut to at most `max` characters, with an ellipsis when cut.

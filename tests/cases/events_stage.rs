@@ -195,11 +195,22 @@ fn an_undated_event_has_no_date() {
 }
 
 #[test]
-fn reported_speech_is_an_event_only_when_dated() {
-    let ev = run("The minister said the plan was sound.", &[]);
+fn reported_speech_is_an_event_only_when_dated_or_in_the_lead() {
+    // after the lead, an undated "said" is background
+    let lead = "Rebels attacked a convoy. Two soldiers were hurt. The army sent troops. ";
+    let ev = run(&format!("{lead}The minister said the plan was sound."), &[]);
     assert!(ev.iter().all(|e| e.kind != "statement"), "{ev:#?}");
-    let ev = run("The minister said on Monday that the plan was sound.", &[]);
+    let ev = run(
+        &format!("{lead}The minister said on Monday that the plan was sound."),
+        &[],
+    );
     assert_eq!(find(&ev, "statement").date, "2017-06-05");
+    // in the lead, whoever says it: "police said"
+    let ev = run_dated("Police said the convoy was attacked near the border.", &[]);
+    assert_eq!(find(&ev, "statement").date_text, "(publication date)");
+    // a passive reports no one's statement
+    let ev = run_dated("The city has been told that trams are a dream.", &[]);
+    assert!(ev.iter().all(|e| e.kind != "statement"), "{ev:#?}");
 }
 
 /// Like [`run`], with the article's reference (publication) date.
@@ -287,6 +298,251 @@ fn business_events() {
     assert!(kinds("The 787 made its maiden flight from Everett.").contains(&"flight".to_string()));
     // "space launch contracts": a launch that modifies another noun is no launch
     assert!(!kinds("Boeing may bid for space launch contracts.").contains(&"launch".to_string()));
+}
+
+fn kinds_of(text: &str, names: &[(&str, EntityType)]) -> Vec<String> {
+    run_dated(text, names).into_iter().map(|e| e.kind).collect()
+}
+
+#[test]
+fn trigger_words_used_as_other_parts_of_speech_are_no_events() {
+    let none = |text: &str, kind: &str| {
+        let k = kinds_of(text, &[("Nordlys", EntityType::Org)]);
+        assert!(!k.contains(&kind.to_string()), "{text}: {k:?}");
+    };
+    // a noun modifying the noun after it
+    none("The roof of a primary school collapsed.", "election");
+    none(
+        "Turnout was 61 per cent, according to the election office.",
+        "election",
+    );
+    // a verb's form after a preposition, and an -ing form inside a noun phrase
+    none(
+        "Nordlys will offer a phone service for ships and remote cabins.",
+        "delivery",
+    );
+    none(
+        "Nordlys, the container shipping group, has agreed to buy a rival.",
+        "delivery",
+    );
+    none(
+        "The chief executive resigned after a profit warning that wiped out a third of its value.",
+        "statement",
+    );
+    // a noun's form after a subject: a verb
+    none("We finally have a director who talks to us.", "meeting");
+    // an opinion shared is no agreement made
+    none(
+        "The board and I agree that the company needs new leadership.",
+        "deal",
+    );
+    // but the events themselves still are
+    let k = kinds_of(
+        "Nordlys has agreed to buy its rival for $4.8 billion.",
+        &[("Nordlys", EntityType::Org)],
+    );
+    assert!(k.contains(&"deal".to_string()), "{k:?}");
+    let k = kinds_of(
+        "Nordlys shipped 2,000 phones to customers on Monday.",
+        &[("Nordlys", EntityType::Org)],
+    );
+    assert!(k.contains(&"delivery".to_string()), "{k:?}");
+    let k = kinds_of("The attack killed three people.", &[]);
+    assert!(k.contains(&"attack".to_string()), "{k:?}");
+    // "loss" is singular: a reported loss is a result
+    let k = kinds_of(
+        "On Monday Nordlys reported a net loss of $212 million.",
+        &[("Nordlys", EntityType::Org)],
+    );
+    assert!(k.contains(&"financial_result".to_string()), "{k:?}");
+}
+
+#[test]
+fn a_conference_call_is_a_press_conference_without_the_names_quoted() {
+    let names = [("Cork", EntityType::Org), ("Myhre", EntityType::Person)];
+    let ev = run_dated(
+        "Myhre told analysts on a conference call: \"Get Cork running again.\"",
+        &names,
+    );
+    let c = find(&ev, "press_conference");
+    assert_eq!(c.trigger, "conference call");
+    assert!(!c.participants.contains(&"Cork".to_string()), "{c:#?}");
+    // a phrase quoted whole is no break
+    let names = [("NordBus", EntityType::Org)];
+    let ev = run("NordBus said it was \"shocked\" by the accident.", &names);
+    assert_eq!(find(&ev, "accident").participants, vec!["NordBus"]);
+}
+
+#[test]
+fn an_organisation_named_like_a_place_of_the_article_is_no_participant() {
+    let doc = Doc::new("A fire hit the plant in Cork. Workers at Cork went on strike on Monday.");
+    let times = time::extract(&doc, tuesday());
+    let (mut ents, mut mentions) = entities(&doc, &[("Cork", EntityType::Loc)]);
+    // the recogniser read the second Cork as an organisation
+    ents.push(Entity {
+        id: 2,
+        kind: EntityType::Org,
+        canonical: "Cork".into(),
+        mention_count: 1,
+        surface_forms: vec!["Cork".into()],
+        first_start: 41,
+    });
+    ents[0].mention_count = 1;
+    mentions[1].entity_id = 2;
+    mentions[1].kind = EntityType::Org;
+    let ev = events::extract(&doc, &ents, &mentions, &times);
+    assert!(find(&ev, "strike").participants.is_empty(), "{ev:#?}");
+}
+
+#[test]
+fn times_of_other_clauses_do_not_date_an_event() {
+    let names = [
+        ("Fitzgerald", EntityType::Person),
+        ("Brightwater", EntityType::Org),
+    ];
+    // a relative clause closed by a comma before the trigger
+    let ev = run(
+        "Fitzgerald, who had led Brightwater since 2019, said in a letter that he was stepping down.",
+        &names,
+    );
+    assert!(ev.iter().all(|e| e.date != "2019"), "{ev:#?}");
+    assert_eq!(
+        find(&ev, "resignation")
+            .participants
+            .first()
+            .map(String::as_str),
+        Some("Fitzgerald")
+    );
+    // a time after a "that" that does not follow the trigger
+    let ev = run(
+        "Myhre told a press conference in Oslo that the company had added customers in the third quarter.",
+        &[],
+    );
+    assert_eq!(find(&ev, "press_conference").date, "");
+    // but the attack that killed three on Monday was on Monday
+    let ev = run(
+        "The attack that killed three on Monday shocked the town.",
+        &[],
+    );
+    assert_eq!(find(&ev, "attack").date, "2017-06-05");
+    // an adjectival time ("full-year profit") dates its noun only
+    let ev = run(
+        "Brightwater warned that full-year profit would fall after a fire at its plant.",
+        &names,
+    );
+    assert_eq!(find(&ev, "disaster").date, "", "{ev:#?}");
+}
+
+#[test]
+fn hyphenated_triggers_match_hyphenated_words_only() {
+    let k = kinds_of("Thousands joined a sit-in outside parliament.", &[]);
+    assert!(k.contains(&"protest".to_string()), "{k:?}");
+    let k = kinds_of("Thousands sit in the square every day.", &[]);
+    assert!(!k.contains(&"protest".to_string()), "{k:?}");
+    let k = kinds_of("The take-off of the aircraft was normal.", &[]);
+    assert!(k.contains(&"flight".to_string()), "{k:?}");
+}
+
+#[test]
+fn a_time_modifying_a_noun_dates_that_noun_only() {
+    let apple = [("Apple", EntityType::Org)];
+    // "Monday's email announcement": the possessive time dates its own noun
+    let ev = run("Monday's email announcement shocked investors.", &apple);
+    assert_eq!(find(&ev, "announcement").date, "2017-06-05");
+    // "the 1991 agreement" dates the agreement, not what it said
+    let ev = run(
+        "The 1991 agreement was that Apple would not sell music in shops.",
+        &apple,
+    );
+    assert_eq!(find(&ev, "deal").date, "1991");
+    assert!(
+        ev.iter().filter(|e| e.date == "1991").count() == 1,
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn a_headline_noun_with_its_own_determiner_is_news() {
+    let ev = run_dated(
+        "Airliner makes first flight\n\nThe plane took off from Toulouse.",
+        &[],
+    );
+    assert_eq!(find(&ev, "flight").date, "2017-06-06", "{ev:#?}");
+}
+
+#[test]
+fn an_event_of_now_is_not_merged_with_one_of_another_date() {
+    let apple = [("Apple", EntityType::Org)];
+    let ev = run_dated(
+        "Apple released a new phone. Its new phone system is to be released in 2018.",
+        &apple,
+    );
+    let launches: Vec<&Event> = ev.iter().filter(|e| e.kind == "launch").collect();
+    assert_eq!(launches.len(), 2, "{ev:#?}");
+    assert_eq!(launches[0].date_text, "(publication date)");
+    assert_eq!(launches[1].date, "2018");
+}
+
+#[test]
+fn legal_and_political_verbs_with_their_objects() {
+    let names = [("Apple", EntityType::Org), ("Apple Corps", EntityType::Org)];
+    let has = |text: &str, kind: &str| {
+        let k = kinds_of(text, &names);
+        assert!(k.contains(&kind.to_string()), "{text}: {k:?}");
+    };
+    has(
+        "Apple Corps lost its court case against Apple today.",
+        "trial",
+    );
+    has(
+        "A class-action lawsuit was filed against Apple in January.",
+        "legal_action",
+    );
+    has(
+        "Apple has settled its trademark dispute with Apple Corps.",
+        "deal",
+    );
+    has("Lawmakers rejected the proposal in October.", "legislation");
+    has("He underwent a liver transplant in 2009.", "health");
+    has(
+        "Apple Corps argued that the store broke the agreement.",
+        "statement",
+    );
+    // without their objects they are no events
+    let k = kinds_of("The team lost the match on Saturday.", &names);
+    assert!(!k.contains(&"trial".to_string()), "{k:?}");
+    let k = kinds_of("Apple rejected the idea of a smaller phone.", &names);
+    assert!(!k.contains(&"legislation".to_string()), "{k:?}");
+}
+
+#[test]
+fn a_date_line_dates_news_when_no_publication_date_came() {
+    let text =
+        "Airbus wins contract\nMarch 01 , 2008\nAirbus has won a contract to supply tankers .";
+    let ev = run(text, &[("Airbus", EntityType::Org)]);
+    let d = find(&ev, "deal");
+    assert_eq!(d.date, "2008-03-01", "{ev:#?}");
+    assert_eq!(d.date_text, "(publication date)");
+}
+
+#[test]
+fn two_nouns_a_verb_apart_are_two_events() {
+    let ev = run(
+        "This new settlement replaces the 1991 agreement between the two companies.",
+        &[],
+    );
+    let deals: Vec<&Event> = ev.iter().filter(|e| e.kind == "deal").collect();
+    assert_eq!(deals.len(), 2, "{ev:#?}");
+    assert_eq!(deals[1].date, "1991");
+}
+
+#[test]
+fn a_contrasting_clause_has_its_own_actors() {
+    let ev = run(
+        "Lawmakers rejected the bill in October, although experts say the deal had been killed by the Pentagon.",
+        &[("Pentagon", EntityType::Org)],
+    );
+    assert!(find(&ev, "legislation").participants.is_empty(), "{ev:#?}");
 }
 
 #[test]

@@ -11,6 +11,7 @@
 use crate::extraction::TimeExpr;
 use crate::nlp::text::Doc;
 use crate::nlp::time::pieces::Piece;
+use chrono::NaiveDate;
 
 /// The marker put in `date_text` when the date is the article's publication date.
 pub const PUBLICATION_DATE: &str = "(publication date)";
@@ -42,6 +43,16 @@ pub fn lead_end(doc: &Doc, times: &[TimeExpr]) -> usize {
         body += 1;
     }
     doc.sentences.len()
+}
+
+/// The date of the article's date line (`March 01 , 2008` on a line of its own among its
+/// first three sentences), when it gives a full calendar date: the article's own date when no
+/// publication date came with it.
+pub fn date_line(doc: &Doc, times: &[TimeExpr]) -> Option<NaiveDate> {
+    (0..doc.sentences.len().min(3))
+        .filter(|&si| is_date_line(doc, si, times))
+        .flat_map(|si| times.iter().filter(move |t| t.sentence == si))
+        .find_map(|t| NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok())
 }
 
 /// Whether the article opens with a headline: a first sentence that is a paragraph of its own
@@ -178,7 +189,11 @@ pub fn form(p: &[Piece], start: usize, end: usize, verb: Option<(usize, &str)>) 
             .map_or("", |x| x.norm.as_str());
         let plural = last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("ics");
         let named = start > 0 && p[start - 1].capital && !p[start - 1].punct;
-        return if plural && last != "talks" || !(DETERMINERS.contains(&prev) || named) {
+        // "makes first flight": a trigger that starts with its own determiner
+        let own = p
+            .get(start)
+            .is_some_and(|x| DETERMINERS.contains(&x.norm.as_str()));
+        return if plural && last != "talks" || !(DETERMINERS.contains(&prev) || named || own) {
             Form::GenericNoun
         } else {
             Form::Noun
@@ -266,6 +281,16 @@ mod tests {
         let doc = Doc::new(text);
         let times = time::extract(&doc, None);
         lead_end(&doc, &times)
+    }
+
+    #[test]
+    fn a_date_line_gives_the_article_date() {
+        let doc = Doc::new("Airbus wins contract\nMarch 01 , 2008\nOne .\nTwo .");
+        let times = time::extract(&doc, None);
+        assert_eq!(date_line(&doc, &times), NaiveDate::from_ymd_opt(2008, 3, 1));
+        let doc = Doc::new("Airbus won a contract on March 1, 2008. Two.");
+        let times = time::extract(&doc, None);
+        assert_eq!(date_line(&doc, &times), None);
     }
 
     #[test]

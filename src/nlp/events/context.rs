@@ -1,8 +1,10 @@
 //! What the sentence around an event trigger says of it: its status (planned, cancelled, …),
 //! the time expression that dates it, its place and its participants.
 
+use super::pos;
 use crate::extraction::{Entity, EntityType, Mention, TimeExpr, TimeType};
 use crate::nlp::time::pieces::Piece;
+use rustc_hash::FxHashSet;
 
 /// Whether an event happened, as one mention tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -206,6 +208,9 @@ pub struct SentenceContext<'a> {
     pub entities: &'a [Entity],
     /// The entity mentions of this sentence.
     pub mentions: &'a [Mention],
+    /// The names of the article's locations: an organisation of the same name ("get Cork
+    /// running again" after "the plant in Cork") is the place, not a participant.
+    pub place_names: &'a FxHashSet<&'a str>,
     /// The time expressions of this sentence.
     pub times: &'a [TimeExpr],
     /// The index of `times[0]` among the article's time expressions.
@@ -322,15 +327,20 @@ impl SentenceContext<'_> {
                 let t = &self.times[k];
                 let a = self.piece_at(t.span.start);
                 let after = self.piece_at(t.span.end);
+                // "Monday's email announcement": a possessive time dates its own noun only
                 let possessive = self
                     .pieces
                     .get(after)
-                    .is_some_and(|x| matches!(x.norm.as_str(), "'s" | "'"));
+                    .is_some_and(|x| matches!(x.norm.as_str(), "'s" | "'"))
+                    && !(after + 1..after + 4).contains(&start);
                 // "announced that in 2007 …": the time dates what was announced
                 let complement = reporting
                     && a >= end
                     && (a > end + 4 || self.pieces[end..a].iter().any(|x| x.norm == "that"));
-                !possessive && !complement
+                let other_clause = self.in_other_clause(a, after, start, end);
+                let other_noun = (Self::adjectival(t) || self.after_determiner(a))
+                    && self.modifies_other_noun(after, start);
+                !(possessive || complement || other_clause || other_noun)
             })
             .map(|k| {
                 let index = self.time_offset + k;
@@ -339,6 +349,80 @@ impl SentenceContext<'_> {
             .filter(|(d, _)| *d != usize::MAX)
             .min()
             .map(|(_, index)| index)
+    }
+
+    /// Whether the time expression at pieces `a..after` lies in a clause of its own, apart from
+    /// the trigger at `start..end`: after a "that" that does not follow the trigger ("told a
+    /// press conference in Oslo that the company had added … in the quarter"; but "the attack
+    /// that killed three on Monday"), or in a relative clause closed by a comma before the
+    /// trigger ("Fitzgerald, who had led Brightwater since 2019, said").
+    fn in_other_clause(&self, a: usize, after: usize, start: usize, end: usize) -> bool {
+        let p = self.pieces;
+        if a >= end {
+            return p
+                .get(end + 1..a)
+                .is_some_and(|between| between.iter().any(|x| x.norm == "that"));
+        }
+        let comma_between = p
+            .get(after..start)
+            .is_some_and(|between| between.iter().any(|x| x.norm == ","));
+        if !comma_between {
+            return false;
+        }
+        let mut k = a;
+        while k > 0 && a - k < 12 {
+            k -= 1;
+            match p[k].norm.as_str() {
+                "," => return false,
+                "who" | "which" | "whose" => return true,
+                // "the crowd trouble that marred the same fixture last year": a relative "that"
+                // follows a noun, a complement "that" a verb ("said that")
+                "that" => return k > 0 && pos::head_noun(&p[k - 1]),
+                _ => {}
+            }
+        }
+        false
+    }
+
+    /// Whether a time expression reads as an adjective: one hyphenated word (`full-year`,
+    /// `fourth-quarter`, `mid-2011`).
+    fn adjectival(t: &TimeExpr) -> bool {
+        t.text.contains('-') && !t.text.contains(' ')
+    }
+
+    /// Whether pieces `lo..hi` (at most a few dozen) hold a colon, a semicolon, a contrasting
+    /// conjunction or an odd number of quotation marks: one end is in the words quoted and the other outside ("She
+    /// told analysts on a conference call: \"… get Cork running again\""), or one is the
+    /// speaker's. A phrase quoted whole ("said it was \"shocked\" by the accident") is no
+    /// such break.
+    fn speech_between(&self, lo: usize, hi: usize) -> bool {
+        let mut quotes = 0;
+        for x in self.pieces.get(lo..hi).unwrap_or(&[]) {
+            match x.norm.as_str() {
+                // "rejected the proposal, although experts say … the Pentagon": a contrasting
+                // clause has its own actors
+                ":" | ";" | "but" | "although" | "though" | "whereas" => return true,
+                "\"" | "“" | "”" | "``" | "''" => quotes += 1,
+                _ => {}
+            }
+        }
+        quotes % 2 == 1
+    }
+
+    /// Whether the time expression at piece `a` follows a determiner, as a modifier of a noun
+    /// does ("the 1991 agreement").
+    fn after_determiner(&self, a: usize) -> bool {
+        a > 0
+            && matches!(
+                self.pieces[a - 1].norm.as_str(),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"
+            )
+    }
+
+    /// Whether the time expression ending before piece `after` modifies the noun after it
+    /// ("full-year profit") and the trigger at `start` is not that noun or close behind it.
+    fn modifies_other_noun(&self, after: usize, start: usize) -> bool {
+        self.pieces.get(after).is_some_and(pos::head_noun) && !(after..after + 3).contains(&start)
     }
 
     /// Where the noun phrase ending in the trigger at `start` begins: back over articles,
@@ -372,24 +456,6 @@ impl SentenceContext<'_> {
             i -= 1;
         }
         i
-    }
-
-    /// Whether a named person or organisation is the agent of the reporting verb at pieces
-    /// `start..end`: its subject just before it in the clause (`Boeing said`, `Airbus has
-    /// announced`), or right after it (`said Angers`).
-    pub fn named_agent(&self, start: usize, end: usize) -> bool {
-        self.mentions[self.near(self.mentions, start, end, |m| m.span.start)]
-            .iter()
-            .filter(|m| matches!(m.kind, EntityType::Person | EntityType::Org))
-            .any(|m| {
-                let a = self.piece_at(m.span.start);
-                let b = self.piece_at(m.span.end.saturating_sub(1));
-                if a >= end {
-                    a - end <= 1 && !self.crosses(end, a)
-                } else {
-                    b < start && start - b <= 6 && !self.crosses(b + 1, start)
-                }
-            })
     }
 
     fn canonical(&self, m: &Mention) -> String {
@@ -505,21 +571,27 @@ impl SentenceContext<'_> {
                 start.saturating_sub(b + 1)
             };
             let by = after && a > 0 && self.pieces[a - 1].norm == "by" && distance <= 3;
-            let crossing = self.crosses(a, start);
-            if distance > 25 && !by {
+            if distance > 25 && !by || self.speech_between(a.min(start), a.max(start)) {
                 continue;
             }
             if governed && !by && !(a >= phrase_start && b < start) {
                 continue;
             }
+            // "Fitzgerald, who had led Brightwater since 2019, said": a name in a relative
+            // clause before the trigger is no agent of it
+            let relative = !after && self.in_other_clause(a, b + 1, start, end);
             let score = if by {
                 0
-            } else if !after && !crossing {
+            } else if !after && !relative {
                 1 + distance
             } else {
-                10 + distance + if crossing { 30 } else { 0 }
+                10 + distance
             } + if thing { 5 } else { 0 };
-            scored.push((score, self.canonical(m)));
+            let name = self.canonical(m);
+            if m.kind == EntityType::Org && self.place_names.contains(name.as_str()) {
+                continue;
+            }
+            scored.push((score, name));
         }
         scored.sort_by_key(|x| x.0);
         let mut out: Vec<String> = Vec::new();

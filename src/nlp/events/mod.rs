@@ -10,15 +10,16 @@
 
 pub mod anchor;
 pub mod context;
+pub mod pos;
 pub mod triggers;
 
-use crate::extraction::{Entity, Event, EventStatus, Mention, Span, TimeExpr};
+use crate::extraction::{Entity, EntityType, Event, EventStatus, Mention, Span, TimeExpr};
 use crate::nlp::text::Doc;
 use crate::nlp::time::calendar::Cal;
 use crate::nlp::time::pieces;
 use chrono::NaiveDate;
 use context::{SentenceContext, Status};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use triggers::{Trigger, Triggers};
 
 /// Types whose mentions in one article are one happening, whatever words they use: an article
@@ -77,9 +78,10 @@ pub fn extract(
     extract_with_reference(doc, entities, mentions, times, None)
 }
 
-/// Finds the events of `doc`; an event dated after `reference` (the article's date) that the
-/// text does not mark otherwise is planned, and an event with no time expression of its own
-/// that the article reports as happening now is dated `reference` (see [`anchor`]).
+/// Finds the events of `doc`; an event dated after `reference` (the article's date, else the
+/// date of a date line at its top) that the text does not mark otherwise is planned, and an
+/// event with no time expression of its own that the article reports as happening now is dated
+/// `reference` (see [`anchor`]).
 pub fn extract_with_reference(
     doc: &Doc,
     entities: &[Entity],
@@ -87,9 +89,12 @@ pub fn extract_with_reference(
     times: &[TimeExpr],
     reference: Option<NaiveDate>,
 ) -> Vec<Event> {
+    // without a publication date, the article's own date line tells when it was written
+    let reference = reference.or_else(|| anchor::date_line(doc, times));
     let triggers = Triggers::get();
     let lead_end = anchor::lead_end(doc, times);
     let sports = triggers.is_sports_report(doc.tokens.iter().map(|t| &doc.text[t.start..t.end]));
+    let place_names = place_names(entities);
     let mut found: Vec<EventMention> = Vec::new();
     let mut m_at = 0; // entity mentions and times are in text order: walk them along
     let mut t_at = 0;
@@ -114,6 +119,7 @@ pub fn extract_with_reference(
         let ctx = SentenceContext {
             pieces: &p,
             entities,
+            place_names: &place_names,
             mentions: &mentions[m_at..m_end],
             times: &times[t_at..t_end],
             time_offset: t_at,
@@ -123,11 +129,36 @@ pub fn extract_with_reference(
         };
         scan_sentence(&ctx, triggers, si, &mut found);
     }
-    let merged = merge(found, times, anchor::has_headline(doc));
+    let reference_value = reference.map(|r| r.format("%Y-%m-%d").to_string());
+    let merged = merge(
+        found,
+        times,
+        reference_value.as_deref(),
+        anchor::has_headline(doc),
+    );
     merged
         .into_iter()
         .enumerate()
         .map(|(i, e)| to_row(doc, times, reference, i + 1, e))
+        .collect()
+}
+
+/// The names the article uses more as places than as organisations: an organisation of such
+/// a name (NER's reading of "get Cork running again" after "the plant in Cork") is the place.
+fn place_names(entities: &[Entity]) -> FxHashSet<&str> {
+    let mut count: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+    for e in entities {
+        let c = count.entry(e.canonical.as_str()).or_default();
+        match e.kind {
+            EntityType::Loc => c.0 += e.mention_count,
+            EntityType::Org => c.1 += e.mention_count,
+            _ => {}
+        }
+    }
+    count
+        .into_iter()
+        .filter(|(_, (loc, org))| *loc > 0 && loc >= org)
+        .map(|(name, _)| name)
         .collect()
 }
 
@@ -139,7 +170,7 @@ fn scan_sentence(
 ) {
     let p = ctx.pieces;
     let words: Vec<&str> = p.iter().map(|x| x.norm.as_str()).collect();
-    let present: HashSet<&str> = words.iter().copied().collect();
+    let present: FxHashSet<&str> = words.iter().copied().collect();
     let cased = p
         .iter()
         .any(|x| !x.capital && x.norm.starts_with(char::is_alphabetic));
@@ -175,10 +206,13 @@ fn scan_sentence(
         }
         // "has agreed to buy", "reported a net loss", "won a £13 billion contract": two words of
         // one event (a noun after the verb is its object)
+        // but "this settlement replaces the 1991 agreement": two nouns a verb apart are two
         if let Some(&(last_start, last_end, _)) = hits.last()
             && out.last().is_some_and(|m| m.kind == t.kind)
             && (i <= last_end + 3
+                && !(t.noun && out.last().is_some_and(|m| m.noun) && i > last_end)
                 || t.noun
+                    && out.last().is_some_and(|m| !m.noun)
                     && i <= last_end + 10
                     && !ctx.crosses(last_start, i)
                     && !words[last_end..i]
@@ -301,7 +335,7 @@ fn accepts(
     ctx: &SentenceContext,
     t: &Trigger,
     words: &[&str],
-    present: &HashSet<&str>,
+    present: &FxHashSet<&str>,
     i: usize,
     cased: bool,
 ) -> bool {
@@ -317,8 +351,11 @@ fn accepts(
     {
         return false;
     }
-    // the first part of a compound: open-source, state-owned
-    if end < p.len() && p[end].joined {
+    // the first part of a compound: open-source, state-owned; and a hyphenated trigger
+    // (take-off, sit-in) only where the text joins its parts with a hyphen
+    if end < p.len() && p[end].joined
+        || (i + 1..end).any(|k| p[k].joined != t.hyphenated.contains(&(k - i)))
+    {
         return false;
     }
     // "the name", "its flying ban": a verb's form after an article is a noun; the nouns that
@@ -329,6 +366,20 @@ fn accepts(
             words[i - 1],
             "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "our"
         )
+    {
+        return false;
+    }
+    // part-of-speech cues: "primary school" (a noun modifying a noun), "for ships" (a verb's
+    // form after a preposition), "the container shipping group" and "a profit warning" (an
+    // -ing form inside a noun phrase), "no immediate reports" (an -s form after a quantifier: a
+    // plural noun), "who talks" (a noun's form after a subject: a verb)
+    if t.noun && (pos::noun_modifies_next(p, end) || pos::noun_after_subject(p, i)) {
+        return false;
+    }
+    if let Some((at, base)) = &t.verb
+        && (pos::verb_after_preposition(p, i + at, base)
+            || pos::ing_in_noun_phrase(p, i + at, base)
+            || pos::plural_after_quantifier(p, i + at, base))
     {
         return false;
     }
@@ -372,7 +423,14 @@ fn accepts(
                 anchor::form(p, i, end, verb),
                 anchor::Form::Past | anchor::Form::Present | anchor::Form::Perfect
             );
-        if !finite || time().is_none() && !(ctx.in_lead && ctx.named_agent(i, end)) {
+        // "this city has been told", "is said to be": a passive reports no one's statement
+        let passive = !t.noun
+            && i > 0
+            && matches!(
+                words[i - 1],
+                "been" | "be" | "being" | "was" | "were" | "is" | "are"
+            );
+        if !finite || passive || time().is_none() && !ctx.in_lead {
             return false;
         }
     }
@@ -381,7 +439,7 @@ fn accepts(
     if t.noun
         && GENERIC_NOUN_TYPES.contains(&t.kind)
         && anchor::form(p, i, end, None) == anchor::Form::GenericNoun
-        && words[end - 1].ends_with('s')
+        && !pos::singular(words[end - 1])
     {
         return false;
     }
@@ -422,9 +480,14 @@ struct Merged {
     now: bool,
 }
 
-fn merge(found: Vec<EventMention>, times: &[TimeExpr], headline: bool) -> Vec<Merged> {
+fn merge(
+    found: Vec<EventMention>,
+    times: &[TimeExpr],
+    reference: Option<&str>,
+    headline: bool,
+) -> Vec<Merged> {
     let mut events: Vec<Merged> = Vec::new();
-    let mut by_kind: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    let mut by_kind: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
     for m in found {
         // the last few events of the type are enough: an article refers back to recent news
         let seen = by_kind.entry(m.kind).or_default();
@@ -433,7 +496,7 @@ fn merge(found: Vec<EventMention>, times: &[TimeExpr], headline: bool) -> Vec<Me
             .rev()
             .take(32)
             .copied()
-            .find(|&k| same_event(&events[k], &m, times));
+            .find(|&k| same_event(&events[k], &m, times, reference));
         match target {
             Some(k) => {
                 let e = &mut events[k];
@@ -490,13 +553,21 @@ fn merge(found: Vec<EventMention>, times: &[TimeExpr], headline: bool) -> Vec<Me
     events
 }
 
-/// Whether mention `m` refers to the event `e` already found.
-fn same_event(e: &Merged, m: &EventMention, times: &[TimeExpr]) -> bool {
+/// Whether mention `m` refers to the event `e` already found. Their dates must agree; an
+/// event reported as happening now has the article's date (`reference`), so "Apple released
+/// a new lineup" in the lead is not the release "in mid-2011".
+fn same_event(e: &Merged, m: &EventMention, times: &[TimeExpr], reference: Option<&str>) -> bool {
     if e.first.kind != m.kind {
         return false;
     }
-    let value = |t: Option<usize>| t.and_then(|i| times.get(i)).map(|t| t.value.as_str());
-    if let (Some(a), Some(b)) = (value(e.time), value(m.time))
+    let value = |t: Option<usize>, now: bool| {
+        t.and_then(|i| times.get(i))
+            .map(|t| t.value.as_str())
+            .or(if now { reference } else { None })
+    };
+    let e_now = e.now && e.status == Status::Occurred;
+    let m_now = m.now && m.status == Status::Occurred;
+    if let (Some(a), Some(b)) = (value(e.time, e_now), value(m.time, m_now))
         && a != b
     {
         return false;

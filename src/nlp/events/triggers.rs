@@ -2,7 +2,7 @@
 //! trigger (inflections generated), with the context checks that keep `attack` in a football
 //! report from being a terror attack.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// One trigger: a form (one word or several) of an event type, with its checks.
@@ -23,7 +23,7 @@ pub struct Trigger {
     /// Only when a time expression dates it in the same sentence.
     pub dated_only: bool,
     /// A reporting verb (`said`): an event only when a time expression dates it, or in the
-    /// article's lead with a named person or organisation as its agent.
+    /// article's lead.
     pub reported: bool,
     /// Not right after one of these words.
     pub not_after: Vec<String>,
@@ -34,6 +34,10 @@ pub struct Trigger {
     /// The position in `words` of the inflected verb and its lemma, when there is one (the
     /// tense of the mention is read from it).
     pub verb: Option<(usize, String)>,
+    /// The positions in `words` of the parts that a hyphen joins to the word before
+    /// (`take-off` is the words `take off`, the second joined): the text's pieces split
+    /// hyphenated words the same way.
+    pub hyphenated: Vec<usize>,
 }
 
 impl Trigger {
@@ -47,8 +51,8 @@ impl Trigger {
 /// Every trigger, indexed by its first word.
 #[derive(Debug, Default)]
 pub struct Triggers {
-    by_first: HashMap<String, Vec<Trigger>>,
-    sports: HashSet<String>,
+    by_first: FxHashMap<String, Vec<Trigger>>,
+    sports: FxHashSet<String>,
 }
 
 static TRIGGERS: OnceLock<Triggers> = OnceLock::new();
@@ -61,7 +65,7 @@ impl Triggers {
 
     /// Parses the data file format (see its header).
     pub fn parse(text: &'static str) -> Triggers {
-        let mut sets: HashMap<String, Vec<String>> = HashMap::new();
+        let mut sets: FxHashMap<String, Vec<String>> = FxHashMap::default();
         let mut t = Triggers::default();
         for line in text.lines() {
             let line = line.trim();
@@ -101,7 +105,7 @@ impl Triggers {
             let mut dated_only = false;
             let mut reported = false;
             let mut not_in_sports = false;
-            let expand = |s: &str, sets: &HashMap<String, Vec<String>>| -> Vec<String> {
+            let expand = |s: &str, sets: &FxHashMap<String, Vec<String>>| -> Vec<String> {
                 s.split('/')
                     .flat_map(|w| match w.strip_prefix('@') {
                         Some(name) => sets.get(name).cloned().unwrap_or_default(),
@@ -144,7 +148,8 @@ impl Triggers {
                     "noun" => None,
                     _ => phrase_verb(lemma),
                 };
-                for words in surfaces {
+                for form_words in surfaces {
+                    let (words, hyphenated) = split_hyphens(&form_words);
                     if let Some(first) = words.first().cloned() {
                         t.by_first.entry(first).or_default().push(Trigger {
                             kind,
@@ -159,6 +164,7 @@ impl Triggers {
                             not_before: not_before.clone(),
                             noun: pos == "noun" || pos == "phrase" && verb.is_none(),
                             verb: verb.clone(),
+                            hyphenated,
                         });
                     }
                 }
@@ -196,7 +202,7 @@ impl Triggers {
     /// Whether words are those of a sports report: three or more different words of the
     /// `@sports_report` set, in any case.
     pub fn is_sports_report<'a>(&self, words: impl Iterator<Item = &'a str>) -> bool {
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
         let mut lower = String::new();
         for w in words {
             if w.len() > 16 || !w.starts_with(|c: char| c.is_alphabetic()) {
@@ -216,7 +222,8 @@ impl Triggers {
 
     /// Every event type, sorted.
     pub fn kinds(&self) -> Vec<&'static str> {
-        let set: HashSet<&'static str> = self.by_first.values().flatten().map(|t| t.kind).collect();
+        let set: FxHashSet<&'static str> =
+            self.by_first.values().flatten().map(|t| t.kind).collect();
         let mut v: Vec<_> = set.into_iter().collect();
         v.sort_unstable();
         v
@@ -322,6 +329,22 @@ fn irregular_past(verb: &str) -> &'static [&'static str] {
     }
 }
 
+/// The words of a form with its hyphenated words split as the text's pieces are, and the
+/// positions of the parts joined to the word before (`take-off` → `take off`, `[1]`).
+fn split_hyphens(words: &[String]) -> (Vec<String>, Vec<usize>) {
+    let mut out = Vec::with_capacity(words.len());
+    let mut joined = Vec::new();
+    for w in words {
+        for (k, part) in w.split('-').filter(|p| !p.is_empty()).enumerate() {
+            if k > 0 {
+                joined.push(out.len());
+            }
+            out.push(part.to_string());
+        }
+    }
+    (out, joined)
+}
+
 /// The regular forms of a verb: attack, attacks, attacked, attacking.
 pub fn verb_forms(v: &str) -> Vec<String> {
     let mut out = vec![v.to_string(), plural(v)];
@@ -407,6 +430,13 @@ mod tests {
         assert_eq!(got.first(), Some(&"attack"));
         let said: Vec<bool> = t.starting(&["said"]).map(|x| x.reported).collect();
         assert_eq!(said, vec![true]);
+        let off: Vec<&str> = t.starting(&["take", "off"]).map(|x| x.kind).collect();
+        assert!(off.contains(&"flight"), "{off:?}");
+        let sit: Vec<&[usize]> = t
+            .starting(&["sit", "in"])
+            .map(|x| x.hyphenated.as_slice())
+            .collect();
+        assert_eq!(sit, vec![&[1][..]]);
         let fell: Vec<&str> = t.starting(&["shares", "fell"]).map(|x| x.kind).collect();
         assert_eq!(fell.first(), Some(&"market_movement"));
     }

@@ -7,7 +7,8 @@
 //! features it was trained on.
 
 use super::gazetteer::{Gazetteer, N_LISTS};
-use super::hash::{FastMap, feature_key};
+use super::hash::feature_key;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 /// Word-feature templates (the first byte of a feature key).
@@ -433,7 +434,7 @@ pub(super) const LOWER_CASE_PROFILE: u8 = 7;
 #[derive(Debug, Default)]
 struct DocCasing<'a> {
     /// lower → (a capitalised spelling seen mid-sentence, seen lower-case too)
-    seen: FastMap<String, (Option<&'a str>, bool)>,
+    seen: FxHashMap<String, (Option<&'a str>, bool)>,
 }
 
 /// Prepares the sentences of one document. Tokens are the raw token texts; `casing` gives

@@ -2,7 +2,8 @@
 //! sentence, as features for the tagger. The lists are built by `scripts/build-gazetteers.py`
 //! (sources in `data/README.md`) and embedded in the binary.
 
-use super::hash::{FastMap, Fnv};
+use super::hash::Fnv;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// The lists, in feature order.
@@ -35,7 +36,7 @@ const SEPARATOR: u8 = 0x1f;
 /// Every list entry (hashed token by token) with the lists it is in.
 #[derive(Debug)]
 pub struct Gazetteer {
-    entries: FastMap<u64, u64>,
+    entries: FxHashMap<u64, u64>,
 }
 
 impl Gazetteer {
@@ -47,7 +48,7 @@ impl Gazetteer {
 
     /// Builds the index from lists with one entry a line.
     pub fn from_lists(lists: &[&str]) -> Gazetteer {
-        let mut entries: FastMap<u64, u64> = FastMap::default();
+        let mut entries: FxHashMap<u64, u64> = FxHashMap::default();
         for (li, list) in lists.iter().enumerate() {
             for line in list.lines() {
                 let words: Vec<&str> = line.split_whitespace().collect();

@@ -1,10 +1,8 @@
 //! Stable 64-bit hashing for feature keys and fast hash maps keyed by them.
 //!
 //! Feature keys must not change between the machine that trained a model and the one that runs
-//! it, so they are a fixed FNV-1a with a murmur finaliser ([`Fnv`], [`feature_key`]). Maps that
-//! live only in memory use [`FastMap`], whose hasher reads eight bytes at a step.
-
-use std::hash::{BuildHasherDefault, Hasher};
+//! it, so they are a fixed FNV-1a with a murmur finaliser ([`Fnv`], [`feature_key`]). [`hash_bytes`]
+//! is the tagger's fast in-memory string hash.
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -88,50 +86,6 @@ pub fn hash_bytes(bytes: &[u8]) -> u64 {
     // the table index is taken from the low bits: fold the well-mixed high bits down
     h ^ (h >> 29)
 }
-
-/// A hasher for in-memory maps ([`FastMap`]): [`hash_bytes`] for strings, one multiply for
-/// integers. Deterministic, unlike the standard library's randomly seeded SipHash, and several
-/// times faster on the short keys of text processing.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 29)
-    }
-
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = (self.0.rotate_left(5) ^ hash_bytes(bytes)).wrapping_mul(MIX);
-    }
-
-    #[inline]
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-
-    #[inline]
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    #[inline]
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(MIX);
-    }
-
-    #[inline]
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-/// A `HashMap` using [`FastHasher`].
-pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FastHasher>>;
-
-/// A `HashSet` using [`FastHasher`].
-pub type FastSet<K> = std::collections::HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// An open-addressing table from non-zero 64-bit keys to `u32` values, stored as two flat
 /// arrays so that a model can carry it ready to use (no rebuilding at load time).

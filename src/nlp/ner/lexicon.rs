@@ -3,13 +3,13 @@
 //! read these tables.
 
 use super::features::{Casing, WordInfo, profile_bucket};
-use super::hash::FastMap;
+use rustc_hash::FxHashMap;
 
 /// Clusters and casing of words.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    clusters: FastMap<String, [u16; 3]>,
-    casing: FastMap<String, (String, u8)>,
+    clusters: FxHashMap<String, [u16; 3]>,
+    casing: FxHashMap<String, (String, u8)>,
 }
 
 impl Lexicon {

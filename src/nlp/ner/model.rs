@@ -7,8 +7,9 @@
 //! from the individual feature weights and cached for the rest of the document.
 
 use super::features::{self, BOS, Casing, EOS, Prepared, WINDOW, WordInfo, dense};
-use super::hash::{FastMap, Fnv, HashIndex};
+use super::hash::{Fnv, HashIndex};
 use super::labels::{N_TAGS, can_end, can_follow, can_start};
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// The width of a precomputed word vector.
@@ -133,7 +134,7 @@ enum Slot {
 /// Scores documents with a model, caching the vectors of words it had to compute.
 pub struct Scorer<'m, 'w> {
     model: &'m Model,
-    cache: FastMap<&'w str, Slot>,
+    cache: FxHashMap<&'w str, Slot>,
     local: Vec<i16>,
     keys: Vec<u64>,
     slots: Vec<Slot>,
@@ -146,7 +147,7 @@ impl<'m, 'w> Scorer<'m, 'w> {
     pub fn new(model: &'m Model) -> Self {
         Scorer {
             model,
-            cache: FastMap::default(),
+            cache: FxHashMap::default(),
             local: Vec::new(),
             keys: Vec::new(),
             slots: Vec::new(),

@@ -6,11 +6,12 @@
 use super::conll::{self, Document};
 use super::features::{self, BOS, EOS, Prepared, WINDOW, dense, prepare_document};
 use super::gazetteer::Gazetteer;
-use super::hash::{FastMap, HashIndex};
+use super::hash::HashIndex;
 use super::labels::{self, N_TAGS};
 use super::lexicon::Lexicon;
 use super::model::{self, Model, VECTOR, viterbi};
 use crate::extraction::EntityType;
+use rustc_hash::FxHashMap;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -78,7 +79,7 @@ pub enum TrainError {
 /// Word forms, their ids and the features each one fires at each window slot.
 #[derive(Default)]
 struct Words {
-    ids: FastMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     forms: Vec<String>,
     /// feature rows of form f at slot w: `rows[starts[f * WINDOW + w]..starts[f * WINDOW + w + 1]]`
     rows: Vec<u32>,
@@ -119,7 +120,7 @@ impl Words {
 
 #[derive(Default)]
 struct Features {
-    ids: FastMap<u64, u32>,
+    ids: FxHashMap<u64, u32>,
     keys: Vec<u64>,
 }
 

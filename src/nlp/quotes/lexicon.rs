@@ -2,56 +2,8 @@
 //! (`quote-cues.txt`), speaker words (`speaker-words.txt`) and gendered first names
 //! (`first-names.txt`).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
-
-/// A fast hasher for short keys (the multiply-rotate hash of rustc's `FxHasher`): the word
-/// lists are looked up once per token, and SipHash would dominate the stage.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// A hash map with [`FxHasher`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 const CUES: &str = include_str!("../../../data/quote-cues.txt");
 const SPEAKER_WORDS: &str = include_str!("../../../data/speaker-words.txt");
@@ -154,7 +106,7 @@ pub struct Lexicon {
     /// Everything known about each word.
     entries: Vec<WordEntry>,
     /// Index into `entries` by lower-case word.
-    index: FastMap<String, u32>,
+    index: FxHashMap<String, u32>,
 }
 
 impl Lexicon {
@@ -209,7 +161,7 @@ impl Lexicon {
             }
         }
         let mut entries: Vec<WordEntry> = Vec::new();
-        let mut index: FastMap<String, u32> = FastMap::default();
+        let mut index: FxHashMap<String, u32> = FxHashMap::default();
         let mut entry = |word: &str| -> usize {
             let id = *index.entry(word.to_string()).or_insert_with(|| {
                 entries.push(WordEntry::default());

@@ -4,10 +4,10 @@
 
 use super::context::Context;
 use super::cues;
-use super::lexicon::FastMap as HashMap;
 use super::lexicon::{CueClass, Gender, class};
 use super::speakers::{Form, Np, name_part, name_run_starting};
 use crate::extraction::{Entity, EntityType, Mention};
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// What a name names.

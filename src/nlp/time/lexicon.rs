@@ -1,6 +1,6 @@
 //! The words of the time grammar, read once from `data/time-words.txt`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// The word classes of the data file.
@@ -66,10 +66,10 @@ pub struct Entry {
 /// Every form, indexed by its first word.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    by_first: HashMap<&'static str, Vec<Entry>>,
+    by_first: FxHashMap<&'static str, Vec<Entry>>,
     /// The words that mark a time expression nearby: every word of every form except the
     /// function words, and the grammar's own (`today`, `ago`, `quarter`…).
-    time_words: HashSet<&'static str>,
+    time_words: FxHashSet<&'static str>,
 }
 
 /// Function words of the forms, which alone say nothing of time.

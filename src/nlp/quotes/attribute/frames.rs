@@ -14,7 +14,7 @@ use crate::nlp::quotes::cues;
 use crate::nlp::quotes::lexicon::{CueClass, class};
 use crate::nlp::quotes::speakers::{self, Form};
 use crate::nlp::text::TokenKind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// Words that open a question after `asked`.
@@ -314,7 +314,7 @@ impl Attributor<'_, '_> {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let mut uses: HashMap<String, usize> = HashMap::new();
+        let mut uses: HashMap<String, usize> = HashMap::default();
         for line in &lines {
             *uses.entry(key(&line.label)).or_insert(0) += 1;
         }
