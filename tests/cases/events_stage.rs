@@ -689,3 +689,33 @@ fn signs_of_is_no_signing() {
     );
     assert!(ev.iter().all(|e| e.kind != "deal"), "{ev:#?}");
 }
+
+#[test]
+fn a_time_in_the_reported_words_does_not_date_the_reporting_verb() {
+    let names = [("Bank of England", EntityType::Org)];
+    let ev = run(
+        "Interest rates were held at the lowest rate since September 1995, the Bank of England said.",
+        &names,
+    );
+    assert!(
+        ev.iter()
+            .all(|e| e.kind != "statement" || !e.date.starts_with("1995")),
+        "{ev:#?}"
+    );
+    let names = [("Louis Schweitzer", EntityType::Person)];
+    let ev = run(
+        "Chairman Louis Schweitzer said 2004 had been a great year for the firm.",
+        &names,
+    );
+    assert!(
+        ev.iter().all(|e| e.kind != "statement" || e.date != "2004"),
+        "{ev:#?}"
+    );
+    // a time that opens the sentence dates the verb
+    let names = [("Lord Goldsmith", EntityType::Person)];
+    let ev = run(
+        "On Thursday, Lord Goldsmith said his statement had not been written by Number 10.",
+        &names,
+    );
+    assert_eq!(find(&ev, "statement").date, "2017-06-01");
+}

@@ -476,7 +476,10 @@ fn accepts(
                 words[i - 1],
                 "been" | "be" | "being" | "was" | "were" | "is" | "are"
             );
-        if !finite || passive || time().is_none() && !ctx.in_lead {
+        if !finite
+            || passive
+            || ctx.time_near_statement(i, end, t.reporting()).is_none() && !ctx.in_lead
+        {
             return false;
         }
     }
