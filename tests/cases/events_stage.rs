@@ -581,3 +581,141 @@ proptest! {
         prop_assert!(ev.iter().all(|e| e.mentions >= 1));
     }
 }
+
+#[test]
+fn names_with_trigger_words_are_no_events() {
+    let names = [("Charlie Hodgson", EntityType::Person)];
+    let ev = run(
+        "Sale's Charlie Hodgson took over the number 10 shirt against Canada.",
+        &names,
+    );
+    assert!(ev.iter().all(|e| e.trigger != "Sale"), "{ev:#?}");
+    let ev = run(
+        "The government opted out of part of the European Convention on Human Rights.",
+        &[],
+    );
+    assert!(ev.iter().all(|e| e.kind != "meeting"), "{ev:#?}");
+    let ev = run("Meet The Fockers opens in the UK on Friday.", &[]);
+    assert!(ev.iter().all(|e| e.kind != "meeting"), "{ev:#?}");
+    // a named conference is still an event
+    let ev = run("Leaders gathered at the Davos Summit on Monday.", &[]);
+    assert!(ev.iter().any(|e| e.kind == "meeting"), "{ev:#?}");
+}
+
+#[test]
+fn meeting_a_target_or_criticism_is_no_meeting() {
+    let ev = run(
+        "The firm held a boardroom shake-out on Monday to meet criticism of its board.",
+        &[],
+    );
+    assert!(ev.iter().all(|e| e.kind != "meeting"), "{ev:#?}");
+    let ev = run(
+        "Qantas sought a tie-up on Monday to meet the challenge posed by low cost carriers.",
+        &[],
+    );
+    assert!(ev.iter().all(|e| e.kind != "meeting"), "{ev:#?}");
+    let ev = run("Blair met the French president in Paris on Monday.", &[]);
+    find(&ev, "meeting");
+}
+
+#[test]
+fn attacking_without_violence_is_criticism() {
+    let ev = run(
+        "Ronnie Corbett attacked the declining standards of British television on Monday.",
+        &[],
+    );
+    assert!(ev.iter().all(|e| e.kind != "attack"), "{ev:#?}");
+    let ev = run(
+        "Gunmen attacked a police convoy on Monday, killing three.",
+        &[],
+    );
+    find(&ev, "attack");
+}
+
+#[test]
+fn market_sessions_and_rallies_are_no_meetings_or_protests() {
+    let ev = run(
+        "Shares fell during Friday's trading session and the dollar failed to extend its rally.",
+        &[],
+    );
+    assert!(
+        ev.iter()
+            .all(|e| e.kind != "meeting" && e.kind != "protest"),
+        "{ev:#?}"
+    );
+    let ev = run(
+        "Thousands joined a rally in Trafalgar Square on Monday.",
+        &[],
+    );
+    find(&ev, "protest");
+}
+
+#[test]
+fn award_nominations_are_awards_and_shop_promotions_no_appointments() {
+    let ev = run(
+        "Stars Leonardo DiCaprio and Cate Blanchett were nominated for acting Oscars on Monday.",
+        &[],
+    );
+    assert!(ev.iter().all(|e| e.kind != "appointment"), "{ev:#?}");
+    find(&ev, "award");
+    let ev = run(
+        "Extending some promotions and discounts on Monday could not tempt customers.",
+        &[],
+    );
+    assert!(ev.iter().all(|e| e.kind != "appointment"), "{ev:#?}");
+}
+
+#[test]
+fn sports_debuts_and_titles_claimed_are_no_launches_or_statements() {
+    let ev = run(
+        "The winger made his England debut on Saturday against Wales in the rugby international.",
+        &[],
+    );
+    assert!(ev.iter().all(|e| e.kind != "launch"), "{ev:#?}");
+    let ev = run("Federer claimed the Dubai title on Sunday.", &[]);
+    assert!(ev.iter().all(|e| e.kind != "statement"), "{ev:#?}");
+    let ev = run(
+        "The firm claimed on Monday that its rival had copied the design.",
+        &[],
+    );
+    find(&ev, "statement");
+}
+
+#[test]
+fn signs_of_is_no_signing() {
+    let ev = run(
+        "The survey on Monday found continuing signs of a slowdown in the housing market, with shares down.",
+        &[],
+    );
+    assert!(ev.iter().all(|e| e.kind != "deal"), "{ev:#?}");
+}
+
+#[test]
+fn a_time_in_the_reported_words_does_not_date_the_reporting_verb() {
+    let names = [("Bank of England", EntityType::Org)];
+    let ev = run(
+        "Interest rates were held at the lowest rate since September 1995, the Bank of England said.",
+        &names,
+    );
+    assert!(
+        ev.iter()
+            .all(|e| e.kind != "statement" || !e.date.starts_with("1995")),
+        "{ev:#?}"
+    );
+    let names = [("Louis Schweitzer", EntityType::Person)];
+    let ev = run(
+        "Chairman Louis Schweitzer said 2004 had been a great year for the firm.",
+        &names,
+    );
+    assert!(
+        ev.iter().all(|e| e.kind != "statement" || e.date != "2004"),
+        "{ev:#?}"
+    );
+    // a time that opens the sentence dates the verb
+    let names = [("Lord Goldsmith", EntityType::Person)];
+    let ev = run(
+        "On Thursday, Lord Goldsmith said his statement had not been written by Number 10.",
+        &names,
+    );
+    assert_eq!(find(&ev, "statement").date, "2017-06-01");
+}

@@ -224,6 +224,30 @@ pub struct SentenceContext<'a> {
     pub sports_report: bool,
 }
 
+/// Words that open an adverbial before the first comma of a sentence ("On Thursday, …").
+const FRONTING: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "since",
+    "last",
+    "earlier",
+    "early",
+    "late",
+    "later",
+    "by",
+    "from",
+    "until",
+    "following",
+    "this",
+    "that",
+    "yesterday",
+    "today",
+];
+
 /// How far (in words) a date, place or participant may be from its trigger.
 const WINDOW: usize = 40;
 
@@ -320,6 +344,17 @@ impl SentenceContext<'_> {
     /// it or right after it ("announced on Friday") dates it: one further on dates what was
     /// reported. A time that modifies a noun ("this year's conference") dates no verb.
     pub fn attached_time_of(&self, start: usize, end: usize, reporting: bool) -> Option<usize> {
+        self.time_of(start, end, reporting, true)
+    }
+
+    /// Like [`Self::attached_time_of`], but a time in the reported words before a reporting
+    /// verb counts: it makes the statement news worth a row ("…, police said") though it
+    /// does not date it.
+    pub fn time_near_statement(&self, start: usize, end: usize, reporting: bool) -> Option<usize> {
+        self.time_of(start, end, reporting, false)
+    }
+
+    fn time_of(&self, start: usize, end: usize, reporting: bool, strict: bool) -> Option<usize> {
         self.near(self.times, start, end, |t| t.span.start)
             .filter(|&k| matches!(self.times[k].kind, TimeType::Date | TimeType::Time))
             .filter(|&k| !self.times[k].value.ends_with("_REF"))
@@ -337,10 +372,36 @@ impl SentenceContext<'_> {
                 let complement = reporting
                     && a >= end
                     && (a > end + 4 || self.pieces[end..a].iter().any(|x| x.norm == "that"));
+                // "said 2004 had been a great year": a time that opens the reported clause
+                let subject_of_complement = reporting
+                    && a == end
+                    && self.pieces.get(after).is_some_and(|x| {
+                        matches!(
+                            x.norm.as_str(),
+                            "had"
+                                | "has"
+                                | "have"
+                                | "was"
+                                | "were"
+                                | "is"
+                                | "are"
+                                | "will"
+                                | "would"
+                        )
+                    });
+                // "the lowest rate since September 1995, the Bank of England said": a time in
+                // the reported words before a reporting verb put after them
+                let reported_before =
+                    strict && reporting && self.reported_before(a, after, start, end);
                 let other_clause = self.in_other_clause(a, after, start, end);
                 let other_noun = (Self::adjectival(t) || self.after_determiner(a))
                     && self.modifies_other_noun(after, start);
-                !(possessive || complement || other_clause || other_noun)
+                !(possessive
+                    || complement
+                    || subject_of_complement
+                    || reported_before
+                    || other_clause
+                    || other_noun)
             })
             .map(|k| {
                 let index = self.time_offset + k;
@@ -349,6 +410,28 @@ impl SentenceContext<'_> {
             .filter(|(d, _)| *d != usize::MAX)
             .min()
             .map(|(_, index)| index)
+    }
+
+    /// Whether the time expression at pieces `a..after` lies in reported words that come before
+    /// their reporting verb at `start..end`: a comma between, the verb (with its subject) near
+    /// the comma and near the end of the sentence ("… since September 1995, the Bank of England
+    /// said."; "…, said Mr Irish."). A time that opens the sentence before its first comma
+    /// dates the verb ("On Thursday, Lord Goldsmith said …").
+    fn reported_before(&self, a: usize, after: usize, start: usize, end: usize) -> bool {
+        let p = self.pieces;
+        if after > start {
+            return false;
+        }
+        let Some(comma) = (after..start).rev().find(|&k| p[k].norm == ",") else {
+            return false;
+        };
+        let words = |r: std::ops::Range<usize>| p[r].iter().filter(|x| !x.punct).count();
+        // "In an e-mail to media members Thursday night, Henry said": an opening adverbial
+        let fronted = p[after].norm == ","
+            && !p[..a].iter().any(|x| x.norm == ",")
+            && p.first()
+                .is_some_and(|x| FRONTING.contains(&x.norm.as_str()));
+        !fronted && start - comma <= 7 && words(end.min(p.len())..p.len()) <= 4
     }
 
     /// Whether the time expression at pieces `a..after` lies in a clause of its own, apart from

@@ -283,6 +283,22 @@ fn scan_sentence(
     }
 }
 
+/// Whether a trigger noun of one word starts `words`: then a verb's form that looks like a noun
+/// is left to the noun's own line ("developer releases of each product", "an arson attack").
+fn has_noun_line(words: &[&str]) -> bool {
+    Triggers::get()
+        .starting(&words[..words.len().min(1)])
+        .any(|t| t.noun && t.words.len() == 1)
+}
+
+/// Whether every content word of the sentence is capitalised (a title-case headline: "Riots
+/// Erupt Following Death of Teen").
+fn title_case(p: &[pieces::Piece]) -> bool {
+    !p.iter().any(|x| {
+        !x.capital && x.norm.starts_with(char::is_alphabetic) && !pos::is_function_word(&x.norm)
+    })
+}
+
 /// Types whose plural or bare nouns are kinds or counts of things rather than events.
 const GENERIC_NOUN_TYPES: &[&str] = &[
     "deal",
@@ -342,12 +358,31 @@ fn accepts(
     let p = ctx.pieces;
     let end = i + t.words.len();
     // a capitalised trigger inside a sentence is a name: the Battle of Britain, Vote Leave; but
-    // a named conference or summit is an event (the Worldwide Developers Conference)
+    // a named conference or summit is an event (the Worldwide Developers Conference), unless
+    // it names a body or a treaty (the European Convention on Human Rights; "the Davos Summit
+    // on Monday" is still the summit)
+    let names_a_body = || {
+        pos::names_a_body(p, i, end) && !p.get(end + 1).is_some_and(|x| ctx.inside_time(x.start))
+    };
     if cased
         && i > 0
         && p[i].capital
         && !matches!(words[i - 1], "\"" | "“" | "(" | "'" | "‘")
-        && !(t.kind == "meeting" && NAMED_EVENTS.contains(&words[i]) && p[i - 1].capital)
+        && !(t.kind == "meeting"
+            && NAMED_EVENTS.contains(&words[i])
+            && p[i - 1].capital
+            && !names_a_body())
+    {
+        return false;
+    }
+    // "Sale's Charlie Hodgson", "Meet The Fockers opens": a capitalised trigger that begins a
+    // sentence and runs on into capitalised words is a name too; a verb only before a
+    // capitalised function word, as a title has ("Named Maurice Cheeks coach" is a verb)
+    if cased
+        && i == 0
+        && !title_case(p)
+        && pos::capitalised_in_name(p, i, end)
+        && (t.noun || p.get(end).is_some_and(|x| pos::is_function_word(&x.norm)))
     {
         return false;
     }
@@ -379,7 +414,10 @@ fn accepts(
     if let Some((at, base)) = &t.verb
         && (pos::verb_after_preposition(p, i + at, base)
             || pos::ing_in_noun_phrase(p, i + at, base)
-            || pos::plural_after_quantifier(p, i + at, base))
+            || pos::plural_after_quantifier(p, i + at, base)
+            || pos::bare_verb_after_article_and_noun(p, i + at, base)
+                && has_noun_line(&words[i + at..])
+            || pos::plural_before_of(p, i + at, base) && !has_noun_line(&words[i + at..]))
     {
         return false;
     }
@@ -411,6 +449,14 @@ fn accepts(
     if end < words.len() && t.not_before.iter().any(|w| w == words[end]) {
         return false;
     }
+    if !t.not_objects.is_empty()
+        && p[end..(end + 4).min(p.len())]
+            .iter()
+            .take_while(|x| !x.punct)
+            .any(|x| t.not_objects.contains(&x.norm))
+    {
+        return false;
+    }
     let time = || ctx.attached_time_of(i, end, t.reporting());
     if t.dated_only && time().is_none() {
         return false;
@@ -430,7 +476,10 @@ fn accepts(
                 words[i - 1],
                 "been" | "be" | "being" | "was" | "were" | "is" | "are"
             );
-        if !finite || passive || time().is_none() && !ctx.in_lead {
+        if !finite
+            || passive
+            || ctx.time_near_statement(i, end, t.reporting()).is_none() && !ctx.in_lead
+        {
             return false;
         }
     }

@@ -271,6 +271,59 @@ pub fn singular(w: &str) -> bool {
     !(w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
 }
 
+/// Whether a capitalised trigger at pieces `start..end` begins or continues a name: another
+/// capitalised word follows, after a possessive or not ("Sale Sharks", "Sale's Charlie
+/// Hodgson", "Meet The Fockers opens").
+pub fn capitalised_in_name(p: &[Piece], start: usize, end: usize) -> bool {
+    if !p.get(start).is_some_and(|x| x.capital && !x.upper) {
+        return false;
+    }
+    let next = if p.get(end).is_some_and(|x| x.norm == "'s") {
+        end + 1
+    } else {
+        end
+    };
+    p.get(next)
+        .is_some_and(|x| x.capital && !x.punct && !x.upper && x.norm != "i")
+}
+
+/// Whether a capitalised noun at pieces `start..end` names an institution or a treaty: `of`,
+/// `on` or `for` and a capitalised word follow ("the European Conference of Postal and
+/// Telecommunications Administrations", "the European Convention on Human Rights").
+pub fn names_a_body(p: &[Piece], start: usize, end: usize) -> bool {
+    p.get(start).is_some_and(|x| x.capital)
+        && p.get(end)
+            .is_some_and(|x| matches!(x.norm.as_str(), "of" | "on" | "for"))
+        && p.get(end + 1).is_some_and(|x| x.capital && !x.punct)
+}
+
+/// Whether a verb's `-s` form at piece `at` is followed by `of` and so is a plural noun
+/// ("continuing signs of a slowdown").
+pub fn plural_before_of(p: &[Piece], at: usize, base: &str) -> bool {
+    let Some(w) = p.get(at).map(|x| x.norm.as_str()) else {
+        return false;
+    };
+    w != base
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && p.get(at + 1).is_some_and(|x| x.norm == "of")
+}
+
+/// Whether a verb's bare form at piece `at` ends a noun phrase that an article or possessive
+/// opens, with one singular content word between ("an arson attack", "the price rise"): a noun.
+/// Not after an `-ing` word, whose own line decides ("the flying ban").
+pub fn bare_verb_after_article_and_noun(p: &[Piece], at: usize, base: &str) -> bool {
+    at >= 2
+        && p[at].norm == base
+        && content_word(&p[at - 1])
+        && singular(&p[at - 1].norm)
+        && !p[at - 1].norm.ends_with("ing")
+        && matches!(
+            p[at - 2].norm.as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that" | "our"
+        )
+}
+
 /// Whether a singular noun trigger ending at piece `end` modifies the noun after it
 /// ("primary school", "election office", "assembly plant").
 pub fn noun_modifies_next(p: &[Piece], end: usize) -> bool {
@@ -350,6 +403,63 @@ mod tests {
 
     fn at(p: &[Piece], word: &str) -> usize {
         p.iter().position(|x| x.norm == word).unwrap_or(usize::MAX)
+    }
+
+    #[test]
+    fn a_capitalised_trigger_running_into_capitals_is_a_name() {
+        let p = split("Sale's Charlie Hodgson took the shirt");
+        assert!(capitalised_in_name(&p, 0, 1));
+        let p = split("Meet The Fockers opens on Friday");
+        assert!(capitalised_in_name(&p, 0, 1));
+        let p = split("Talks between the unions resumed");
+        assert!(!capitalised_in_name(&p, 0, 1));
+        let p = split("Talks in London resumed");
+        assert!(!capitalised_in_name(&p, 0, 1));
+    }
+
+    #[test]
+    fn a_capitalised_noun_before_of_and_a_capital_names_a_body() {
+        let p = split("the European Convention on Human Rights");
+        let k = at(&p, "convention");
+        assert!(names_a_body(&p, k, k + 1));
+        let p = split("the European Conference of Postal Administrations");
+        let k = at(&p, "conference");
+        assert!(names_a_body(&p, k, k + 1));
+        let p = split("the Worldwide Developers Conference opened");
+        let k = at(&p, "conference");
+        assert!(!names_a_body(&p, k, k + 1));
+    }
+
+    #[test]
+    fn a_verbs_s_form_before_of_is_a_plural_noun() {
+        let p = split("continuing signs of a genuine slowdown");
+        assert!(plural_before_of(&p, at(&p, "signs"), "sign"));
+        let p = split("the firm signs a deal");
+        assert!(!plural_before_of(&p, at(&p, "signs"), "sign"));
+        let p = split("they sign of their own accord");
+        assert!(!plural_before_of(&p, at(&p, "sign"), "sign"));
+    }
+
+    #[test]
+    fn a_bare_verb_after_an_article_and_a_noun_is_a_noun() {
+        let p = split("jailed for an arson attack on a depot");
+        assert!(bare_verb_after_article_and_noun(
+            &p,
+            at(&p, "attack"),
+            "attack"
+        ));
+        let p = split("the rebels attack the town");
+        assert!(!bare_verb_after_article_and_noun(
+            &p,
+            at(&p, "attack"),
+            "attack"
+        ));
+        let p = split("they will attack the town");
+        assert!(!bare_verb_after_article_and_noun(
+            &p,
+            at(&p, "attack"),
+            "attack"
+        ));
     }
 
     #[test]

@@ -29,6 +29,9 @@ pub struct Trigger {
     pub not_after: Vec<String>,
     /// Not right before one of these words.
     pub not_before: Vec<String>,
+    /// Not when one of these words is its object: among the next four words, before any
+    /// punctuation ("meet the demand", "meet Wall Street earnings projections").
+    pub not_objects: Vec<String>,
     /// Whether the trigger is a noun (nouns need no subject to be an event).
     pub noun: bool,
     /// The position in `words` of the inflected verb and its lemma, when there is one (the
@@ -102,6 +105,7 @@ impl Triggers {
             let mut excludes = Vec::new();
             let mut not_after = Vec::new();
             let mut not_before = Vec::new();
+            let mut not_objects = Vec::new();
             let mut dated_only = false;
             let mut reported = false;
             let mut not_in_sports = false;
@@ -127,6 +131,8 @@ impl Triggers {
                     not_after.extend(expand(x, &sets));
                 } else if let Some(x) = o.strip_prefix("!after=") {
                     not_before.extend(expand(x, &sets));
+                } else if let Some(x) = o.strip_prefix("!object=") {
+                    not_objects.extend(expand(x, &sets));
                 }
             }
             for form in list.split(',') {
@@ -162,6 +168,7 @@ impl Triggers {
                             reported,
                             not_after: not_after.clone(),
                             not_before: not_before.clone(),
+                            not_objects: not_objects.clone(),
                             noun: pos == "noun" || pos == "phrase" && verb.is_none(),
                             verb: verb.clone(),
                             hyphenated,
