@@ -1155,9 +1155,12 @@ impl Attributor<'_, '_> {
             && cue.tokens.start > floor
             && cx.is(cue.tokens.start - 1, ",")
             && (BE_FORMS.contains(&cx.lower(after + 1))
-                || AUXILIARIES.contains(&cx.lower(after + 1)))
+                || AUXILIARIES.contains(&cx.lower(after + 1))
+                || cue.tokens.start - floor <= 6)
         {
-            // `Notably absent, according to members, was any mention of …`
+            // `Notably absent, according to members, was any mention of …`, `Over the long
+            // term, according to the budget office, the deficit …`: the source interrupts the
+            // content.
             let end = self.clause_end(after + 1, sentence.end, false);
             self.trim(floor..end)
         } else {
