@@ -1436,6 +1436,9 @@ impl Attributor<'_, '_> {
             if cx.is(i, ";") {
                 return i;
             }
+            if i > start + 2 && self.speech_occasion_at(i, end) {
+                return i;
+            }
             if cx.is(i, ",") && i + 1 < end {
                 // `, adding …`, `, according to …`, `, cited …`: another attribution.
                 if self.cue(i + 1).is_some_and(|c| c.tokens.start == i + 1) {
@@ -1529,6 +1532,38 @@ impl Attributor<'_, '_> {
             i += 1;
         }
         end
+    }
+
+    /// True when token `i` opens the occasion of the saying (`in an interview`, `during the
+    /// first debate`, `at a rally`): a preposition, a determiner and, within three more words,
+    /// a noun of a speaking occasion.
+    fn speech_occasion_at(&self, i: usize, end: usize) -> bool {
+        let cx = self.cx;
+        if !matches!(cx.lower(i), "in" | "during" | "at") || i + 1 >= end {
+            return false;
+        }
+        if !matches!(
+            cx.lower(i + 1),
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "that"
+        ) {
+            return false;
+        }
+        (i + 2..(i + 5).min(end))
+            .take_while(|&k| cx.is_word(k) || matches!(cx.text(k), "'s" | "’s"))
+            .any(|k| {
+                matches!(
+                    cx.lower(k),
+                    "statement"
+                        | "interview"
+                        | "speech"
+                        | "debate"
+                        | "remarks"
+                        | "tweet"
+                        | "appearance"
+                        | "rally"
+                        | "briefing"
+                )
+            })
     }
 
     /// True when the phrase after a comma at `i - 1` is one more item of a list: an `and` or
