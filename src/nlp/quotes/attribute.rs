@@ -1535,11 +1535,11 @@ impl Attributor<'_, '_> {
     }
 
     /// True when token `i` opens the occasion of the saying (`in an interview`, `during the
-    /// first debate`, `at a rally`): a preposition, a determiner and, within three more words,
+    /// first debate`, `at a rally`, `on his radio show`): a preposition, a determiner and, within three more words,
     /// a noun of a speaking occasion.
     fn speech_occasion_at(&self, i: usize, end: usize) -> bool {
         let cx = self.cx;
-        if !matches!(cx.lower(i), "in" | "during" | "at") || i + 1 >= end {
+        if !matches!(cx.lower(i), "in" | "during" | "at" | "on") || i + 1 >= end {
             return false;
         }
         if !matches!(
@@ -1562,6 +1562,8 @@ impl Attributor<'_, '_> {
                         | "appearance"
                         | "rally"
                         | "briefing"
+                        | "show"
+                        | "program"
                 )
             })
     }

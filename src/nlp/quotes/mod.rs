@@ -424,6 +424,8 @@ mod tests {
         let qs = quotes(text);
         check_invariants(text, &qs);
         assert_eq!(qs[0].text, "the plan was dead");
+        let text = "Officials met on Monday. Smith said the plan was dead on his radio show.\n";
+        assert_eq!(quotes(text)[0].text, "the plan was dead");
         // Without a determiner the phrase is part of the content.
         let text = "Officials met on Monday. Smith said he would take part in media interviews.\n";
         let qs = quotes(text);
