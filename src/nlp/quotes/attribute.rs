@@ -1155,9 +1155,12 @@ impl Attributor<'_, '_> {
             && cue.tokens.start > floor
             && cx.is(cue.tokens.start - 1, ",")
             && (BE_FORMS.contains(&cx.lower(after + 1))
-                || AUXILIARIES.contains(&cx.lower(after + 1)))
+                || AUXILIARIES.contains(&cx.lower(after + 1))
+                || cue.tokens.start - floor <= 6)
         {
-            // `Notably absent, according to members, was any mention of …`
+            // `Notably absent, according to members, was any mention of …`, `Over the long
+            // term, according to the budget office, the deficit …`: the source interrupts the
+            // content.
             let end = self.clause_end(after + 1, sentence.end, false);
             self.trim(floor..end)
         } else {
@@ -1433,6 +1436,9 @@ impl Attributor<'_, '_> {
             if cx.is(i, ";") {
                 return i;
             }
+            if i > start + 2 && self.speech_occasion_at(i, end) {
+                return i;
+            }
             if cx.is(i, ",") && i + 1 < end {
                 // `, adding …`, `, according to …`, `, cited …`: another attribution.
                 if self.cue(i + 1).is_some_and(|c| c.tokens.start == i + 1) {
@@ -1526,6 +1532,40 @@ impl Attributor<'_, '_> {
             i += 1;
         }
         end
+    }
+
+    /// True when token `i` opens the occasion of the saying (`in an interview`, `during the
+    /// first debate`, `at a rally`, `on his radio show`): a preposition, a determiner and, within three more words,
+    /// a noun of a speaking occasion.
+    fn speech_occasion_at(&self, i: usize, end: usize) -> bool {
+        let cx = self.cx;
+        if !matches!(cx.lower(i), "in" | "during" | "at" | "on") || i + 1 >= end {
+            return false;
+        }
+        if !matches!(
+            cx.lower(i + 1),
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "that"
+        ) {
+            return false;
+        }
+        (i + 2..(i + 5).min(end))
+            .take_while(|&k| cx.is_word(k) || matches!(cx.text(k), "'s" | "’s"))
+            .any(|k| {
+                matches!(
+                    cx.lower(k),
+                    "statement"
+                        | "interview"
+                        | "speech"
+                        | "debate"
+                        | "remarks"
+                        | "tweet"
+                        | "appearance"
+                        | "rally"
+                        | "briefing"
+                        | "show"
+                        | "program"
+                )
+            })
     }
 
     /// True when the phrase after a comma at `i - 1` is one more item of a list: an `and` or

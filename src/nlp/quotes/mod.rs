@@ -405,6 +405,34 @@ mod tests {
     }
 
     #[test]
+    fn according_to_after_a_short_opening_takes_the_whole_sentence() {
+        let text = "Officials met on Monday. Over the long term, according to the budget office, \
+            the deficit will rise.\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        assert_eq!(
+            qs[0].text,
+            "Over the long term, according to the budget office, the deficit will rise"
+        );
+        assert_eq!(qs[0].speaker, "the budget office");
+    }
+
+    #[test]
+    fn the_occasion_of_the_saying_ends_reported_speech() {
+        let text =
+            "Officials met on Monday. Smith said the plan was dead during the first debate.\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        assert_eq!(qs[0].text, "the plan was dead");
+        let text = "Officials met on Monday. Smith said the plan was dead on his radio show.\n";
+        assert_eq!(quotes(text)[0].text, "the plan was dead");
+        // Without a determiner the phrase is part of the content.
+        let text = "Officials met on Monday. Smith said he would take part in media interviews.\n";
+        let qs = quotes(text);
+        assert_eq!(qs[0].text, "he would take part in media interviews");
+    }
+
+    #[test]
     fn speakers_link_to_the_tagger_entities() {
         use crate::extraction::{Entity, EntityType, Mention, Span};
         let text = "London mayor Sadiq Khan spoke on Monday. \"We stand together,\" Khan said.\n\n\
