@@ -149,6 +149,18 @@ fn statuses() {
         EventStatus::Cancelled
     );
     assert_eq!(
+        status(
+            "Passengers faced another day of cancelled trains on Monday as a strike by drivers \
+             entered its third week.",
+            "strike"
+        ),
+        EventStatus::Occurred
+    );
+    assert_eq!(
+        status("The union called off the strike on Monday.", "strike"),
+        EventStatus::Cancelled
+    );
+    assert_eq!(
         status("The summit will take place next week.", "meeting"),
         EventStatus::Planned
     );

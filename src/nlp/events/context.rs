@@ -102,6 +102,12 @@ const WISH: &[&str] = &[
     "petition", "asked", "asks",
 ];
 
+/// Words that end the phrase before a trigger: what precedes them governs something else.
+const LINKS: &[&str] = &[
+    "as", "on", "in", "at", "for", "after", "before", "and", "but", "because", "while", "when",
+    "with", "by", "than", "from", "since", "until", ",",
+];
+
 fn is_break(w: &str) -> bool {
     matches!(w, ";" | ":" | "\"" | "“" | "”" | "(" | ")")
 }
@@ -155,17 +161,32 @@ pub fn status_of<'p>(
                 )
                 || k == 1 && noun)
     };
-    let near_cancel = |ws: &[&str]| {
+    // `ws` in text order, or nearest first when `reversed`; "off" counts after "called"
+    let near_cancel = |ws: &[&str], reversed: bool| {
         ws.iter().enumerate().any(|(k, w)| {
+            let previous = if reversed {
+                ws.get(k + 1)
+            } else {
+                k.checked_sub(1).and_then(|j| ws.get(j))
+            };
             CANCEL.contains(w)
-                && (*w != "off" || k > 0 && matches!(ws[k - 1], "called" | "call" | "calls"))
+                && (*w != "off"
+                    || previous.is_some_and(|p| matches!(*p, "called" | "call" | "calls")))
         })
     };
-    // "to be cancelled" after the trigger; "cancelled the visit" before it
-    if near_cancel(&after) || near_cancel(&before) {
-        let wished = p[start.saturating_sub(30)..start]
-            .iter()
-            .any(|x| WISH.contains(&x.norm.as_str()));
+    // "cancelled the visit" before the trigger, but not "cancelled trains on Monday as a
+    // strike …": a cancelling word before it must govern the trigger's own phrase
+    let own_phrase = before
+        .iter()
+        .position(|w| LINKS.contains(w))
+        .map_or(&before[..], |k| &before[..k]);
+    // "to be cancelled" after the trigger
+    if near_cancel(&after, false) || near_cancel(own_phrase, true) {
+        // "called for it to be cancelled" is a wish; "called off" is the cancelling itself
+        let window = &p[start.saturating_sub(30)..start];
+        let wished = window.iter().enumerate().any(|(k, x)| {
+            WISH.contains(&x.norm.as_str()) && window.get(k + 1).is_none_or(|n| n.norm != "off")
+        });
         return if wished {
             Status::Planned
         } else {
