@@ -55,3 +55,36 @@ fn sample_corpus_tables_match_the_golden_files() {
     }
     assert!(mismatched.is_empty(), "{}", mismatched.join("\n"));
 }
+
+/// The README's example rows are real output: every line of its `csv` blocks stands in the
+/// golden tables (update the README when a golden change touches them).
+#[test]
+fn readme_examples_are_golden_rows() {
+    let root = project_root();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let mut golden = String::new();
+    for entry in std::fs::read_dir(root.join("tests/golden/sample_corpus")).unwrap() {
+        golden.push_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    let golden_lines: std::collections::HashSet<&str> = golden.lines().collect();
+    let mut in_block = false;
+    let mut checked = 0;
+    for line in readme.lines() {
+        match line {
+            "```csv" => in_block = true,
+            "```" => in_block = false,
+            _ if in_block => {
+                assert!(
+                    golden_lines.contains(line),
+                    "README example row not in the golden tables: {line}"
+                );
+                checked += 1;
+            }
+            _ => {}
+        }
+    }
+    assert!(
+        checked >= 12,
+        "only {checked} example rows found in README.md"
+    );
+}
