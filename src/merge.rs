@@ -222,15 +222,7 @@ pub fn merge(config: &MergeConfig) -> Result<RunSummary, MergeError> {
             .map_err(|e| MergeError::Mismatch(format!("{}: {e}", dir.display())))?;
     }
 
-    let rows = writers.counts();
-    let mut files = Vec::with_capacity(Table::ALL.len() + 2);
-    let mut digests = Vec::with_capacity(Table::ALL.len());
-    for (table, sink) in Table::ALL.into_iter().zip(writers.finish()?) {
-        let (file, digest) = sink.into_parts();
-        files.push(file);
-        digests.push((table, digest));
-    }
-    files.push(manifest.finish(&digests)?);
+    let (rows, mut files) = crate::output::finish_tables(writers, manifest)?;
     let seconds = started.elapsed().as_secs_f64();
     let summary = RunSummary {
         seen: counts.seen,

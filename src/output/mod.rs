@@ -13,3 +13,26 @@ pub mod digest;
 pub mod manifest;
 pub mod run_report;
 pub mod tables;
+
+use digest::HashingWriter;
+use manifest::ManifestWriter;
+use std::io::Write;
+use tables::{RowCounts, Table, TableWriters};
+
+/// Finishes complete tables and the manifest that fingerprints them: the rows written, and the
+/// files in commit order (every table, then the manifest).
+pub fn finish_tables<W: Write>(
+    writers: TableWriters<HashingWriter<W>>,
+    manifest: ManifestWriter<W>,
+) -> std::io::Result<(RowCounts, Vec<W>)> {
+    let rows = writers.counts();
+    let mut files = Vec::with_capacity(Table::ALL.len() + 2);
+    let mut digests = Vec::with_capacity(Table::ALL.len());
+    for (table, sink) in Table::ALL.into_iter().zip(writers.finish()?) {
+        let (file, digest) = sink.into_parts();
+        files.push(file);
+        digests.push((table, digest));
+    }
+    files.push(manifest.finish(&digests)?);
+    Ok((rows, files))
+}

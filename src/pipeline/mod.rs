@@ -387,15 +387,7 @@ fn attempt(
     }
 
     // The tables are complete: fingerprint them in the manifest, then write run.json.
-    let rows = writers.counts();
-    let mut files = Vec::with_capacity(Table::ALL.len() + 2);
-    let mut digests = Vec::with_capacity(Table::ALL.len());
-    for (table, sink) in Table::ALL.into_iter().zip(writers.finish()?) {
-        let (file, digest) = sink.into_parts();
-        files.push(file);
-        digests.push((table, digest));
-    }
-    files.push(manifest.finish(&digests)?);
+    let (rows, mut files) = crate::output::finish_tables(writers, manifest)?;
     let summary = RunSummary {
         seen: tally.counts.seen,
         processed: tally.counts.processed,
