@@ -428,37 +428,30 @@ impl<'a> Reader<'a> {
         }
         Ok(n)
     }
-    fn u64s(&mut self) -> Result<Vec<u64>, ModelError> {
-        let n = self.len(8)?;
+    /// A length-prefixed array of little-endian numbers of `N` bytes each.
+    fn numbers<const N: usize, T>(&mut self, from: fn([u8; N]) -> T) -> Result<Vec<T>, ModelError> {
+        let n = self.len(N)?;
         Ok(self
-            .take(n * 8)?
-            .chunks_exact(8)
-            .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+            .take(n * N)?
+            .chunks_exact(N)
+            .map(|c| {
+                let mut b = [0u8; N];
+                b.copy_from_slice(c);
+                from(b)
+            })
             .collect())
+    }
+    fn u64s(&mut self) -> Result<Vec<u64>, ModelError> {
+        self.numbers(u64::from_le_bytes)
     }
     fn u32s(&mut self) -> Result<Vec<u32>, ModelError> {
-        let n = self.len(4)?;
-        Ok(self
-            .take(n * 4)?
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect())
+        self.numbers(u32::from_le_bytes)
     }
     fn i32s(&mut self) -> Result<Vec<i32>, ModelError> {
-        let n = self.len(4)?;
-        Ok(self
-            .take(n * 4)?
-            .chunks_exact(4)
-            .map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect())
+        self.numbers(i32::from_le_bytes)
     }
     fn i16s(&mut self) -> Result<Vec<i16>, ModelError> {
-        let n = self.len(2)?;
-        Ok(self
-            .take(n * 2)?
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect())
+        self.numbers(i16::from_le_bytes)
     }
     fn index(&mut self) -> Result<HashIndex, ModelError> {
         let idx = HashIndex {
