@@ -9,6 +9,7 @@
 pub mod carry;
 pub mod cells;
 pub mod commit;
+pub mod csvfmt;
 pub mod digest;
 pub mod manifest;
 pub mod run_report;

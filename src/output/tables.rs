@@ -1,6 +1,7 @@
 //! The tables: their names, their columns, and the rows of one article.
 
 use super::cells::guard;
+use super::csvfmt::CsvFormatter;
 use crate::article::Article;
 use crate::config::TableStyle;
 use crate::corpus::InputError;
@@ -164,48 +165,47 @@ impl RowCounts {
     }
 }
 
-/// One CSV writer per table, all sharing one style.
-pub struct TableWriters<W: Write> {
-    writers: Vec<csv::Writer<W>>,
-    style: TableStyle,
+/// The rows of one article, already formatted as CSV, per table: what an analysis worker hands
+/// to the writer, so that formatting runs on every core and the one writer only appends bytes
+/// in input order.
+#[derive(Debug, Default)]
+pub struct RenderedRows {
+    /// The CSV bytes per table, in [`Table::ALL`] order.
+    bytes: [Vec<u8>; 7],
+    /// Rows per table.
+    counts: RowCounts,
+}
+
+impl RenderedRows {
+    /// Rows per table.
+    pub fn counts(&self) -> RowCounts {
+        self.counts
+    }
+}
+
+/// Formats rows of every table into memory, one buffer per table.
+struct RowFormatter {
+    tables: Vec<CsvFormatter>,
+    formula_guard: bool,
     counts: RowCounts,
     /// The table whose row is being written.
     table: usize,
-    /// Scratch space for cells that must be built (guarded, joined lists).
+    /// Scratch space for cells that must be built (joined lists).
     buf: Vec<u8>,
 }
 
-impl<W: Write> TableWriters<W> {
-    /// Wraps one sink per table (in [`Table::ALL`] order) and writes the headers.
-    pub fn new(mut sinks: Vec<W>, style: TableStyle) -> csv::Result<TableWriters<W>> {
-        assert_eq!(sinks.len(), Table::ALL.len(), "one sink per table");
-        let mut writers = Vec::with_capacity(sinks.len());
-        for (table, mut sink) in Table::ALL.iter().zip(sinks.drain(..)) {
-            if style.excel {
-                sink.write_all("\u{FEFF}".as_bytes())?;
-            }
-            let mut w = csv::WriterBuilder::new()
-                .terminator(if style.excel {
-                    csv::Terminator::CRLF
-                } else {
-                    csv::Terminator::Any(b'\n')
-                })
-                .from_writer(sink);
-            w.write_record(table.columns())?;
-            writers.push(w);
-        }
-        Ok(TableWriters {
-            writers,
-            style,
+impl RowFormatter {
+    fn new(style: TableStyle) -> RowFormatter {
+        RowFormatter {
+            tables: Table::ALL
+                .iter()
+                .map(|_| CsvFormatter::new(style.excel))
+                .collect(),
+            formula_guard: style.formula_guard,
             counts: RowCounts::default(),
             table: 0,
             buf: Vec::with_capacity(256),
-        })
-    }
-
-    /// Rows written so far (headers not counted).
-    pub fn counts(&self) -> RowCounts {
-        self.counts
+        }
     }
 
     /// Starts a row of `table`.
@@ -213,17 +213,17 @@ impl<W: Write> TableWriters<W> {
         self.table = table as usize;
     }
 
-    fn cell(&mut self, text: &str) -> csv::Result<()> {
-        if self.style.formula_guard
+    fn cell(&mut self, text: &str) {
+        if self.formula_guard
             && let Cow::Owned(guarded) = guard(text)
         {
-            return self.writers[self.table].write_field(guarded);
+            return self.tables[self.table].field(guarded.as_bytes());
         }
-        self.writers[self.table].write_field(text)
+        self.tables[self.table].field(text.as_bytes());
     }
 
     /// A cell holding `items` joined by [`LIST_SEPARATOR`].
-    fn list_cell(&mut self, items: &[String]) -> csv::Result<()> {
+    fn list_cell(&mut self, items: &[String]) {
         let mut buf = std::mem::take(&mut self.buf);
         buf.clear();
         for (i, item) in items.iter().enumerate() {
@@ -232,15 +232,14 @@ impl<W: Write> TableWriters<W> {
             }
             buf.extend_from_slice(item.as_bytes());
         }
-        let result = match std::str::from_utf8(&buf) {
+        match std::str::from_utf8(&buf) {
             Ok(text) => self.cell(text),
             Err(_) => self.cell(&String::from_utf8_lossy(&buf)),
-        };
+        }
         self.buf = buf;
-        result
     }
 
-    fn num(&mut self, n: usize) -> csv::Result<()> {
+    fn num(&mut self, n: usize) {
         let mut digits = [0u8; 20];
         let mut at = digits.len();
         let mut n = n;
@@ -252,146 +251,239 @@ impl<W: Write> TableWriters<W> {
                 break;
             }
         }
-        self.writers[self.table].write_field(&digits[at..])
+        self.tables[self.table].field(&digits[at..]);
     }
 
-    fn opt_num(&mut self, n: Option<usize>) -> csv::Result<()> {
+    fn opt_num(&mut self, n: Option<usize>) {
         match n {
             Some(n) => self.num(n),
-            None => self.writers[self.table].write_field(b""),
+            None => self.tables[self.table].field(b""),
         }
     }
 
-    fn emit(&mut self) -> csv::Result<()> {
-        self.writers[self.table].write_record(None::<&[u8]>)?;
+    fn emit(&mut self) {
+        self.tables[self.table].end_record();
         self.counts.rows[self.table] += 1;
+    }
+
+    /// The rows of one analysed article in every table.
+    fn article(&mut self, a: &Article, x: &Extraction) {
+        let id = a.id.as_str();
+        self.row(Table::Articles);
+        self.cell(id);
+        self.cell(a.source_id.as_deref().unwrap_or(""));
+        self.cell(&a.path);
+        self.opt_num(a.record);
+        self.cell(a.title.as_deref().unwrap_or(""));
+        self.cell(a.published.as_deref().unwrap_or(""));
+        self.cell(a.url.as_deref().unwrap_or(""));
+        self.list_cell(&a.authors);
+        self.cell(&x.language);
+        self.num(x.stats.chars);
+        self.num(x.stats.words);
+        self.num(x.stats.sentences);
+        self.num(x.entities.len());
+        self.num(x.mentions.len());
+        self.num(x.quotes.len());
+        self.num(x.times.len());
+        self.num(x.events.len());
+        self.cell(&x.content_hash);
+        self.cell(x.status.as_str());
+        self.emit();
+
+        for e in &x.entities {
+            self.row(Table::Entities);
+            self.cell(id);
+            self.num(e.id);
+            self.cell(e.kind.as_str());
+            self.cell(&e.canonical);
+            self.num(e.mention_count);
+            self.list_cell(&e.surface_forms);
+            self.num(e.first_start);
+            self.emit();
+        }
+        for m in &x.mentions {
+            self.row(Table::Mentions);
+            self.cell(id);
+            self.num(m.entity_id);
+            self.cell(m.kind.as_str());
+            self.cell(&m.text);
+            self.num(m.span.start);
+            self.num(m.span.end);
+            self.num(m.sentence);
+            self.emit();
+        }
+        for q in &x.quotes {
+            self.row(Table::Quotes);
+            self.cell(id);
+            self.num(q.id);
+            self.cell(q.kind.as_str());
+            self.cell(&q.speaker);
+            self.opt_num(q.speaker_entity_id);
+            self.cell(&q.speaker_text);
+            self.opt_num(q.speaker_span.map(|s| s.start));
+            self.opt_num(q.speaker_span.map(|s| s.end));
+            self.cell(&q.cue);
+            self.opt_num(q.cue_span.map(|s| s.start));
+            self.opt_num(q.cue_span.map(|s| s.end));
+            self.cell(&q.text);
+            self.num(q.span.start);
+            self.num(q.span.end);
+            self.num(q.sentence);
+            self.emit();
+        }
+        for t in &x.times {
+            self.row(Table::Times);
+            self.cell(id);
+            self.num(t.id);
+            self.cell(&t.text);
+            self.cell(t.kind.as_str());
+            self.cell(&t.value);
+            self.num(t.span.start);
+            self.num(t.span.end);
+            self.num(t.sentence);
+            self.emit();
+        }
+        for e in &x.events {
+            self.row(Table::Events);
+            self.cell(id);
+            self.num(e.id);
+            self.cell(&e.kind);
+            self.cell(e.status.as_str());
+            self.cell(&e.trigger);
+            self.num(e.trigger_span.start);
+            self.num(e.trigger_span.end);
+            self.cell(&e.date_text);
+            self.cell(&e.date);
+            self.cell(&e.place);
+            self.list_cell(&e.participants);
+            self.num(e.sentence);
+            self.cell(&e.evidence);
+            self.num(e.mentions);
+            self.emit();
+        }
+    }
+
+    /// One row of `errors.csv`.
+    fn error(&mut self, e: &InputError) {
+        self.row(Table::Errors);
+        self.cell(&e.path);
+        self.opt_num(e.record);
+        self.cell(e.stage.as_str());
+        self.cell(e.kind);
+        self.cell(&e.message);
+        self.emit();
+    }
+}
+
+/// One table file per table, all sharing one style.
+///
+/// Rows are formatted in memory and appended to the table's sink after each call, so that rows
+/// formatted elsewhere ([`RenderedRows`]) can be appended in between.
+pub struct TableWriters<W: Write> {
+    rows: RowFormatter,
+    sinks: Vec<W>,
+}
+
+impl<W: Write> TableWriters<W> {
+    /// Wraps one sink per table (in [`Table::ALL`] order) and writes the headers.
+    pub fn new(mut sinks: Vec<W>, style: TableStyle) -> csv::Result<TableWriters<W>> {
+        assert_eq!(sinks.len(), Table::ALL.len(), "one sink per table");
+        let mut rows = RowFormatter::new(style);
+        for (table, sink) in Table::ALL.iter().zip(&mut sinks) {
+            if style.excel {
+                sink.write_all("\u{FEFF}".as_bytes())?;
+            }
+            rows.tables[*table as usize].record(table.columns().iter().map(|c| c.as_bytes()));
+        }
+        let mut writers = TableWriters { rows, sinks };
+        writers.drain()?;
+        Ok(writers)
+    }
+
+    /// Rows written so far (headers not counted).
+    pub fn counts(&self) -> RowCounts {
+        self.rows.counts
+    }
+
+    /// Moves the formatted rows of every table to its sink.
+    fn drain(&mut self) -> std::io::Result<()> {
+        for (formatted, sink) in self.rows.tables.iter_mut().zip(&mut self.sinks) {
+            if !formatted.bytes().is_empty() {
+                sink.write_all(formatted.bytes())?;
+                formatted.clear();
+            }
+        }
         Ok(())
     }
 
     /// Writes the rows of one analysed article to every table.
     pub fn write_article(&mut self, a: &Article, x: &Extraction) -> csv::Result<()> {
-        let id = a.id.as_str();
-        self.row(Table::Articles);
-        self.cell(id)?;
-        self.cell(a.source_id.as_deref().unwrap_or(""))?;
-        self.cell(&a.path)?;
-        self.opt_num(a.record)?;
-        self.cell(a.title.as_deref().unwrap_or(""))?;
-        self.cell(a.published.as_deref().unwrap_or(""))?;
-        self.cell(a.url.as_deref().unwrap_or(""))?;
-        self.list_cell(&a.authors)?;
-        self.cell(&x.language)?;
-        self.num(x.stats.chars)?;
-        self.num(x.stats.words)?;
-        self.num(x.stats.sentences)?;
-        self.num(x.entities.len())?;
-        self.num(x.mentions.len())?;
-        self.num(x.quotes.len())?;
-        self.num(x.times.len())?;
-        self.num(x.events.len())?;
-        self.cell(&x.content_hash)?;
-        self.cell(x.status.as_str())?;
-        self.emit()?;
+        self.rows.article(a, x);
+        Ok(self.drain()?)
+    }
 
-        for e in &x.entities {
-            self.row(Table::Entities);
-            self.cell(id)?;
-            self.num(e.id)?;
-            self.cell(e.kind.as_str())?;
-            self.cell(&e.canonical)?;
-            self.num(e.mention_count)?;
-            self.list_cell(&e.surface_forms)?;
-            self.num(e.first_start)?;
-            self.emit()?;
-        }
-        for m in &x.mentions {
-            self.row(Table::Mentions);
-            self.cell(id)?;
-            self.num(m.entity_id)?;
-            self.cell(m.kind.as_str())?;
-            self.cell(&m.text)?;
-            self.num(m.span.start)?;
-            self.num(m.span.end)?;
-            self.num(m.sentence)?;
-            self.emit()?;
-        }
-        for q in &x.quotes {
-            self.row(Table::Quotes);
-            self.cell(id)?;
-            self.num(q.id)?;
-            self.cell(q.kind.as_str())?;
-            self.cell(&q.speaker)?;
-            self.opt_num(q.speaker_entity_id)?;
-            self.cell(&q.speaker_text)?;
-            self.opt_num(q.speaker_span.map(|s| s.start))?;
-            self.opt_num(q.speaker_span.map(|s| s.end))?;
-            self.cell(&q.cue)?;
-            self.opt_num(q.cue_span.map(|s| s.start))?;
-            self.opt_num(q.cue_span.map(|s| s.end))?;
-            self.cell(&q.text)?;
-            self.num(q.span.start)?;
-            self.num(q.span.end)?;
-            self.num(q.sentence)?;
-            self.emit()?;
-        }
-        for t in &x.times {
-            self.row(Table::Times);
-            self.cell(id)?;
-            self.num(t.id)?;
-            self.cell(&t.text)?;
-            self.cell(t.kind.as_str())?;
-            self.cell(&t.value)?;
-            self.num(t.span.start)?;
-            self.num(t.span.end)?;
-            self.num(t.sentence)?;
-            self.emit()?;
-        }
-        for e in &x.events {
-            self.row(Table::Events);
-            self.cell(id)?;
-            self.num(e.id)?;
-            self.cell(&e.kind)?;
-            self.cell(e.status.as_str())?;
-            self.cell(&e.trigger)?;
-            self.num(e.trigger_span.start)?;
-            self.num(e.trigger_span.end)?;
-            self.cell(&e.date_text)?;
-            self.cell(&e.date)?;
-            self.cell(&e.place)?;
-            self.list_cell(&e.participants)?;
-            self.num(e.sentence)?;
-            self.cell(&e.evidence)?;
-            self.num(e.mentions)?;
-            self.emit()?;
+    /// Appends the rows of an article formatted by a [`RowRenderer`], as they are.
+    pub fn append(&mut self, rendered: &RenderedRows) -> std::io::Result<()> {
+        for (i, bytes) in rendered.bytes.iter().enumerate() {
+            if !bytes.is_empty() {
+                self.sinks[i].write_all(bytes)?;
+            }
+            self.rows.counts.rows[i] += rendered.counts.rows[i];
         }
         Ok(())
     }
 
     /// Writes one row of `errors.csv`.
     pub fn write_error(&mut self, e: &InputError) -> csv::Result<()> {
-        self.row(Table::Errors);
-        self.cell(&e.path)?;
-        self.opt_num(e.record)?;
-        self.cell(e.stage.as_str())?;
-        self.cell(e.kind)?;
-        self.cell(&e.message)?;
-        self.emit()
+        self.rows.error(e);
+        Ok(self.drain()?)
     }
 
     /// Writes a row carried over from an earlier run's `table`, as it was.
     pub fn copy_row(&mut self, table: Table, row: &csv::ByteRecord) -> csv::Result<()> {
-        self.writers[table as usize].write_byte_record(row)?;
-        self.counts.rows[table as usize] += 1;
-        Ok(())
+        self.rows.tables[table as usize].record(row.iter());
+        self.rows.counts.rows[table as usize] += 1;
+        Ok(self.drain()?)
     }
 
     /// Flushes every table and returns the sinks.
-    pub fn finish(self) -> Result<Vec<W>, std::io::Error> {
-        let mut out = Vec::with_capacity(self.writers.len());
-        for w in self.writers {
-            out.push(w.into_inner().map_err(|e| e.into_error())?);
+    pub fn finish(mut self) -> Result<Vec<W>, std::io::Error> {
+        self.drain()?;
+        for sink in &mut self.sinks {
+            sink.flush()?;
         }
-        Ok(out)
+        Ok(self.sinks)
+    }
+}
+
+/// Formats the rows of one article at a time, for [`TableWriters::append`]: each analysis
+/// worker keeps one, so that formatting runs on every core.
+pub struct RowRenderer {
+    rows: RowFormatter,
+}
+
+impl RowRenderer {
+    /// A renderer for tables of `style`.
+    pub fn new(style: TableStyle) -> RowRenderer {
+        RowRenderer {
+            rows: RowFormatter::new(style),
+        }
+    }
+
+    /// The rows of one analysed article.
+    pub fn render(&mut self, a: &Article, x: &Extraction) -> RenderedRows {
+        self.rows.article(a, x);
+        let mut rendered = RenderedRows {
+            counts: std::mem::take(&mut self.rows.counts),
+            ..RenderedRows::default()
+        };
+        for (out, formatted) in rendered.bytes.iter_mut().zip(&mut self.rows.tables) {
+            if !formatted.bytes().is_empty() {
+                *out = formatted.take();
+            }
+        }
+        rendered
     }
 }
 

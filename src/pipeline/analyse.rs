@@ -1,10 +1,13 @@
-//! The analysis workers: each article through the NLP core, a panic caught as an error row.
+//! The analysis workers: each article through the NLP core, a panic caught as an error row,
+//! and its rows formatted as CSV here, on every core, rather than in the one writer.
 
 use super::{Done, Item, StageClock, Unit};
 use crate::article::Article;
+use crate::config::TableStyle;
 use crate::corpus::{InputError, Stage};
 use crate::extraction::{ArticleStatus, Extraction};
 use crate::nlp::AnalysisOptions;
+use crate::output::tables::RowRenderer;
 use crossbeam_channel::{Receiver, Sender};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::Instant;
@@ -15,7 +18,9 @@ pub(super) fn analyse_units(
     done: Sender<Done>,
     stages: &StageClock,
     options: &AnalysisOptions,
+    style: TableStyle,
 ) {
+    let mut renderer = RowRenderer::new(style);
     for unit in units.iter() {
         let item = match unit.item {
             Item::Work(article) => {
@@ -23,7 +28,7 @@ pub(super) fn analyse_units(
                 let result = analyse_one(article, options);
                 StageClock::add(&stages.analyse, t);
                 match result {
-                    Ok(x) => Item::Work(x),
+                    Ok((article, x)) => Item::Work(renderer.render(&article, &x)),
                     Err(e) => Item::Error(e),
                 }
             }

@@ -23,7 +23,6 @@ use crate::article::Article;
 use crate::config::{ProgressMode, RunConfig};
 use crate::corpus::InputError;
 use crate::corpus::discover::{Found, discover_units};
-use crate::extraction::Extraction;
 use crate::incremental::{self, Plan, Previous};
 use crate::output::carry::CarryError;
 use crate::output::commit::{OutputDir, OutputError};
@@ -32,7 +31,7 @@ use crate::output::manifest::{MANIFEST_FILE, ManifestWriter, Settings};
 use crate::output::run_report::{
     Counts, RUN_REPORT_FILE, RunReport, StageSeconds, now_rfc3339, per_second,
 };
-use crate::output::tables::{RowCounts, Table, TableWriters};
+use crate::output::tables::{RenderedRows, RowCounts, Table, TableWriters};
 use crossbeam_channel::bounded;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
@@ -195,7 +194,7 @@ struct Done {
     index: u32,
     total: u32,
     meta: Option<Box<InputMeta>>,
-    item: Item<(Article, Extraction)>,
+    item: Item<RenderedRows>,
 }
 
 /// Time spent in each stage, in nanoseconds, summed over threads.
@@ -361,7 +360,8 @@ fn attempt(
             let done_tx = done_tx.clone();
             let stages = Arc::clone(&stages);
             let options = config.analysis;
-            pool.spawn(move || analyse_units(unit_rx, done_tx, &stages, &options));
+            let style = config.style;
+            pool.spawn(move || analyse_units(unit_rx, done_tx, &stages, &options, style));
         }
         drop(unit_rx);
         drop(done_tx);

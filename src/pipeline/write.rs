@@ -51,8 +51,8 @@ pub(super) fn write_in_order<W: Write, M: Write>(
                 current = Some(start_input(meta, writers, tally)?);
             }
             match &d.item {
-                Item::Work((article, x)) => {
-                    writers.write_article(article, x)?;
+                Item::Work(rows) => {
+                    writers.append(rows)?;
                     tally.counts.seen += 1;
                     tally.counts.processed += 1;
                 }
