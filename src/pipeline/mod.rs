@@ -6,6 +6,10 @@
 //!        └──────────────────────────── permits (files in flight) ◀──────────────────────┘
 //! ```
 //!
+//! The analysis workers also format their article's rows as CSV
+//! ([`crate::output::tables::RowRenderer`]), so the one writer only appends bytes in order: the
+//! serial part of a run stays small however many cores analyse.
+//!
 //! Every file gets a sequence number as it is discovered and every article a place in its file,
 //! so the writer can restore input order with a small reorder buffer: the tables are
 //! byte-identical whatever the number of threads. The discoverer takes a permit per file and the
