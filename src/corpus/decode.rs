@@ -55,17 +55,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 
 /// Rejects text that is not text: NULs or a high share of control characters.
 fn checked(text: String, encoding: &'static Encoding) -> Result<Decoded, DecodeError> {
-    let mut total = 0usize;
-    let mut control = 0usize;
-    for c in text.chars().take(65_536) {
-        total += 1;
-        if c == '\0' {
-            return Err(DecodeError::Binary("contains NUL characters".into()));
-        }
-        if (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}')) || c == '\u{FFFD}' {
-            control += 1;
-        }
-    }
+    let (total, control) = control_share(&text)?;
     if total > 0 && control * 10 > total {
         return Err(DecodeError::Binary(format!(
             "{control} of the first {total} characters are control or invalid characters"
@@ -76,6 +66,37 @@ fn checked(text: String, encoding: &'static Encoding) -> Result<Decoded, DecodeE
         encoding: encoding.name(),
     })
 }
+
+/// The characters looked at (the first [`CHECKED_CHARS`]) and how many of them are control
+/// characters other than line breaks, tabs and form feeds, or U+FFFD; an error at a NUL.
+///
+/// Reads bytes rather than characters because every file goes through here: a control
+/// character is a byte below 0x20, 0x7F, or C2 80–C2 9F (U+0080–U+009F); U+FFFD is EF BF BD.
+fn control_share(text: &str) -> Result<(usize, usize), DecodeError> {
+    let bytes = text.as_bytes();
+    let (mut total, mut control) = (0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue; // inside a character
+        }
+        if total == CHECKED_CHARS {
+            break;
+        }
+        total += 1;
+        match b {
+            0 => return Err(DecodeError::Binary("contains NUL characters".into())),
+            b'\n' | b'\r' | b'\t' | 0x0C => {}
+            0x01..=0x1F | 0x7F => control += 1,
+            0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => control += 1,
+            0xEF if bytes.get(i + 1..i + 3) == Some(&[0xBF, 0xBD]) => control += 1,
+            _ => {}
+        }
+    }
+    Ok((total, control))
+}
+
+/// How many characters of a text [`checked`] looks at.
+const CHECKED_CHARS: usize = 65_536;
 
 /// UTF-16 without a byte-order mark: zero bytes in every other position.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
@@ -132,6 +153,36 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The definition [`control_share`] implements on bytes.
+    fn control_share_by_chars(text: &str) -> Result<(usize, usize), DecodeError> {
+        let (mut total, mut control) = (0, 0);
+        for c in text.chars().take(CHECKED_CHARS) {
+            total += 1;
+            if c == '\0' {
+                return Err(DecodeError::Binary("contains NUL characters".into()));
+            }
+            if (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}')) || c == '\u{FFFD}' {
+                control += 1;
+            }
+        }
+        Ok((total, control))
+    }
+
+    proptest! {
+        #[test]
+        fn control_share_counts_characters(text in "[\\x00-\\x{A0}\\x{FFFD}\\x{FFFE}a-zé😀]{0,200}") {
+            prop_assert_eq!(control_share(&text), control_share_by_chars(&text));
+        }
+    }
+
+    #[test]
+    fn control_share_stops_at_the_limit() {
+        let text = format!("{}{}", "é".repeat(CHECKED_CHARS), "\u{1}".repeat(10));
+        assert_eq!(control_share(&text), Ok((CHECKED_CHARS, 0)));
+        assert_eq!(control_share(&text), control_share_by_chars(&text));
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {
