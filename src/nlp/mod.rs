@@ -1,10 +1,9 @@
-//! The NLP core: pure functions from an [`Article`](crate::Article) to an
-//! [`Extraction`](crate::Extraction).
+//! The NLP core: pure functions from an [`Article`] to an [`Extraction`].
 //!
 //! The stages run in one order, each reading the [`text::Doc`] and what the earlier stages found:
 //! tokens and sentences → entity tagger → entity clustering → time expressions → quotes → events.
 //! Inside this module spans are byte offsets and sentence numbers are 0-based indices into
-//! `Doc::sentences`; [`finalise`] converts both for the tables in one place.
+//! `Doc::sentences`; `finalise` converts both for the tables in one place.
 
 pub mod entities;
 pub mod events;

@@ -87,7 +87,7 @@ impl Gazetteer {
     }
 
     /// What the entry table holds for a phrase that starts with `token`: the lists of the
-    /// one-token entry and [`PREFIX_BIT`] when longer entries start with it (0 when nothing).
+    /// one-token entry and `PREFIX_BIT` when longer entries start with it (0 when nothing).
     /// Depends on the token only, so a caller may cache it per word.
     pub fn first(&self, token: &str) -> u64 {
         self.entries

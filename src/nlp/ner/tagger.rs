@@ -1,4 +1,4 @@
-//! Tagging at run time, fast: the features of [`features::prepare_document`] and the scores
+//! Tagging at run time, fast: the features of [`super::features::prepare_document`] and the scores
 //! of [`Scorer`](super::model::Scorer), computed once per distinct word of a document rather
 //! than once per token, summed into fixed-width rows, and decoded by a Viterbi written out for
 //! the BILOU moves.

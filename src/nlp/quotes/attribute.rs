@@ -4,7 +4,7 @@
 //! 1. quotations with a cue beside them (`X said: "…"`, `"…," X said`, `"…," said X`,
 //!    `"…" – X`), with a quote of several paragraphs kept together and a quote interrupted by
 //!    its cue (`"…," X said. "…"`) taken as one;
-//! 2. the frames of [`frames`]: a headline that names its speaker (`Sanders: …`), a question
+//! 2. the frames of `frames`: a headline that names its speaker (`Sanders: …`), a question
 //!    put to someone (`Asked whether …, Ryan said`), appearance and expectation without a
 //!    source (`X appears to …`, `X is expected to …`);
 //! 3. reported speech from the remaining cues (`X said (that) …`, `…, X said`,
