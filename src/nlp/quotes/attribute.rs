@@ -2,8 +2,10 @@
 //!
 //! Four passes, each claiming tokens so that every token belongs to at most one quote:
 //! 1. quotations with a cue beside them (`X said: "…"`, `"…," X said`, `"…," said X`,
-//!    `"…" – X`), with a quote of several paragraphs kept together and a quote interrupted by
-//!    its cue (`"…," X said. "…"`) taken as one;
+//!    `"…" – X`), with a quote of several paragraphs kept together (a row per paragraph) and
+//!    a quote interrupted by its tag (`"…," X said. "…"`, `"…" – X – "…"`) taken as one row
+//!    whose content runs over the tag ([`Found::interruption`]), unless the tag is longer than
+//!    the quoted words around it;
 //! 2. the frames of [`frames`]: a headline that names its speaker (`Sanders: …`), a question
 //!    put to someone (`Asked whether …, Ryan said`), appearance and expectation without a
 //!    source (`X appears to …`, `X is expected to …`);
@@ -39,6 +41,20 @@ pub struct Found {
     pub speaker: Option<Np>,
     /// Index of the quote whose speaker and cue this one takes (a continuation paragraph).
     pub inherit: Option<usize>,
+    /// The tokens inside `content` that are not what was said: the closing mark, speech tag
+    /// and opening mark of a quotation interrupted by its own tag (`," X said. "`).
+    pub interruption: Option<Range<usize>>,
+}
+
+impl Found {
+    /// The stretches of tokens that were said: `content`, or the two parts around its
+    /// interruption.
+    pub fn parts(&self) -> [Range<usize>; 2] {
+        match &self.interruption {
+            Some(gap) => [self.content.start..gap.start, gap.end..self.content.end],
+            None => [self.content.clone(), self.content.end..self.content.end],
+        }
+    }
 }
 
 /// Words that join a second clause; one followed by a cue starts another quote.
@@ -203,24 +219,24 @@ impl Attributor<'_, '_> {
                     cue: if n == 0 { cue.clone() } else { None },
                     speaker: if n == 0 { speaker.clone() } else { None },
                     inherit: (n > 0).then_some(head),
+                    interruption: None,
                 });
                 self.claim(quoted.outer());
             }
             if let Some(c) = &cue {
                 self.claim(c.clone());
             }
-            // `"…," X said. "…"`: the quotation after the tag is the same quote.
+            // `"…," X said. "…"`: the quotation after the tag is the same quote, one row
+            // whose content runs over the tag that interrupts it.
             if chain.len() == 1
                 && let Some(after_cue) = tag_end
                 && let Some(next) = self.interrupted_continuation(last, after_cue)
             {
                 let q = &cx.quoted[next];
-                // One span when the tag between is short (most of it quoted), else a second
-                // row with the same speaker.
-                let first = &cx.quoted[last];
-                let quoted = (first.end - first.start) + (q.end - q.start);
-                if quoted * 2 >= q.end - first.start {
-                    self.found[head].content.end = q.tokens.end;
+                if self.tag_is_short(last, next) {
+                    let f = &mut self.found[head];
+                    f.interruption = Some(f.content.end..q.tokens.start);
+                    f.content.end = q.tokens.end;
                 } else {
                     self.found.push(Found {
                         content: q.tokens.clone(),
@@ -228,6 +244,7 @@ impl Attributor<'_, '_> {
                         cue: None,
                         speaker: None,
                         inherit: Some(head),
+                        interruption: None,
                     });
                 }
                 self.claim(q.outer());
@@ -553,6 +570,28 @@ impl Attributor<'_, '_> {
         None
     }
 
+    /// True when the tag between the quotation `a` and its continuation `b` is no longer than
+    /// the quoted words around it (with the marks beside the tag), counted in characters: then
+    /// the two are one row, whose span is mostly quoted words; a longer tag (`"…," said X, a
+    /// lawyer who has … for years. "…"`) leaves the second part a row of its own.
+    fn tag_is_short(&self, a: usize, b: usize) -> bool {
+        let cx = self.cx;
+        let a = &cx.quoted[a];
+        let a_end = a.close.map_or(a.end, |c| cx.bytes(c..c + 1).end);
+        self.short_between(a.start..a_end, b)
+    }
+
+    /// [`Self::tag_is_short`] for words said at bytes `said` (up to the tag) and the
+    /// quotation `b` after the tag.
+    fn short_between(&self, said: Range<usize>, b: usize) -> bool {
+        let cx = self.cx;
+        let b = &cx.quoted[b];
+        let chars = |r: Range<usize>| cx.doc.text.get(r).map_or(0, |s| s.chars().count());
+        let b_start = cx.bytes(b.open..b.open + 1).start;
+        let tag = chars(said.end..b_start);
+        tag <= chars(said) + chars(b_start..b.end)
+    }
+
     /// The end of a tag: the next clause-ending punctuation or quotation mark.
     fn tag_end(&self, from: usize, limit: usize) -> usize {
         let cx = self.cx;
@@ -873,10 +912,10 @@ impl Attributor<'_, '_> {
         };
         let head = self.found.len() - 1;
         let n = &cx.quoted[next];
-        let first = cx.bytes(content.clone());
-        let quoted_len = (first.end - first.start) + (n.end - n.start);
-        if quoted_len * 2 >= n.end - first.start {
-            self.found[head].content.end = n.tokens.end;
+        if self.short_between(cx.bytes(content.clone()), next) {
+            let f = &mut self.found[head];
+            f.interruption = Some(f.content.end..n.tokens.start);
+            f.content.end = n.tokens.end;
         } else {
             self.found.push(Found {
                 content: n.tokens.clone(),
@@ -884,6 +923,7 @@ impl Attributor<'_, '_> {
                 cue: None,
                 speaker: None,
                 inherit: Some(head),
+                interruption: None,
             });
         }
         self.claim(n.outer());
@@ -1691,6 +1731,7 @@ impl Attributor<'_, '_> {
             cue: Some(cue.tokens.clone()),
             speaker: speaker.filter(|np| np.head.end <= cx.len()),
             inherit: None,
+            interruption: None,
         })
     }
 
@@ -1761,6 +1802,7 @@ impl Attributor<'_, '_> {
                 cue: Some(cue),
                 speaker: Some(np),
                 inherit: None,
+                interruption: None,
             });
         }
     }
@@ -1817,6 +1859,7 @@ impl Attributor<'_, '_> {
                 cue: None,
                 speaker: None,
                 inherit: Some(head),
+                interruption: None,
             });
             last_direct.insert(cx.paragraph_of(quoted.open), self.found.len() - 1);
             self.claim(quoted.outer());
