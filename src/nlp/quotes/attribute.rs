@@ -502,7 +502,11 @@ impl Attributor<'_, '_> {
                 CueClass::Say | CueClass::Tell | CueClass::Tag | CueClass::Accord
             ) && !c.form(cx).participle
             {
-                let np = speakers::subject_after(cx, c.tokens.end, sentence.end);
+                let np = speakers::subject_after(cx, c.tokens.end, sentence.end).or_else(|| {
+                    (class != CueClass::Accord)
+                        .then(|| self.phrase_to_comma(c.tokens.end, sentence.end))
+                        .flatten()
+                });
                 let np = match np {
                     Some(np) if np.form != Form::Pronoun || class != CueClass::Accord => np,
                     _ => return None,
@@ -590,6 +594,40 @@ impl Attributor<'_, '_> {
         let b_start = cx.bytes(b.open..b.open + 1).start;
         let tag = chars(said.end..b_start);
         tag <= chars(said) + chars(b_start..b.end)
+    }
+
+    /// `"…," said the 46-year-old.`, `"…," said one of those advisers, who …`: a phrase of
+    /// words that [`speakers::subject_after`] cannot read, from `from` to the next comma or
+    /// stop, taken as the speaker of an inverted tag.
+    fn phrase_to_comma(&self, from: usize, end: usize) -> Option<Np> {
+        let cx = self.cx;
+        let limit = (from + 8).min(end);
+        let stop = (from..limit).find(|&t| cx.is(t, ",") || cx.is_terminal(t))?;
+        let ok = stop > from
+            && (from..stop).all(|t| {
+                (cx.is_word(t) || cx.kind(t) == TokenKind::Number || cx.is_dash(t))
+                    && self.cue(t).is_none()
+            })
+            && matches!(
+                cx.lower(from),
+                "the"
+                    | "a"
+                    | "an"
+                    | "one"
+                    | "two"
+                    | "some"
+                    | "many"
+                    | "another"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+            );
+        ok.then_some(Np {
+            head: from..stop,
+            start: from,
+            form: Form::Nominal,
+        })
     }
 
     /// The end of a tag: the next clause-ending punctuation or quotation mark.
@@ -1033,10 +1071,17 @@ impl Attributor<'_, '_> {
                 // the subject, not reported words.
                 let words = content.clone().filter(|&t| cx.is_word(t)).count();
                 let quoted = content.clone().any(|t| cx.quote_at(t).is_some());
-                if words < 4 && !quoted {
+                // `This campaign, he says, is different.`: a short phrase before the tag and
+                // a clause after it are one statement (the branch below).
+                let medial = after + 1 < sentence.end
+                    && cx.is(after, ",")
+                    && cx.kind(after + 1) != TokenKind::Quote;
+                if words >= 4 || quoted {
+                    return self.make(content, cue, Some(speaker));
+                }
+                if !medial {
                     return None;
                 }
-                return self.make(content, cue, Some(speaker));
             }
             // `"…," Lewandowski added, saying …`: the tag ends the reported words.
             if after + 1 < sentence.end
@@ -1269,6 +1314,13 @@ impl Attributor<'_, '_> {
                 after = end;
             }
         }
+        // `said Mr. Burman (a view echoed by everyone I interviewed).`: an aside at the end.
+        if after < end
+            && cx.is(after, "(")
+            && let Some(close) = (after + 1..(after + 20).min(end)).find(|&t| cx.is(t, ")"))
+        {
+            after = close + 1;
+        }
         after >= end
             || cx.is_terminal(after)
             || (cx.kind(after) == TokenKind::Quote && after + 1 >= end)
@@ -1479,6 +1531,9 @@ impl Attributor<'_, '_> {
             if i > start + 2 && self.speech_occasion_at(i, end) {
                 return i;
             }
+            if i > start && phrase_only && self.phrase_ends_at(i, end) {
+                return i;
+            }
             if cx.is(i, ",") && i + 1 < end {
                 // `, adding …`, `, according to …`, `, cited …`: another attribution.
                 if self.cue(i + 1).is_some_and(|c| c.tokens.start == i + 1) {
@@ -1529,7 +1584,14 @@ impl Attributor<'_, '_> {
                 // Stance and naming verbs take a phrase, not a clause; a list goes on
                 // (`supported eliminating caucuses, limiting … and binding …`).
                 if phrase_only && !self.list_goes_on(i + 1, end) {
-                    return i;
+                    // `blamed several factors, including …`: the phrase goes on.
+                    let go_on = matches!(
+                        cx.lower(i + 1),
+                        "including" | "like" | "such" | "especially" | "particularly" | "notably"
+                    );
+                    if !go_on {
+                        return i;
+                    }
                 }
             }
             // `called her "weak" and said …`: a second verb of saying starts its own quote.
@@ -1566,12 +1628,53 @@ impl Attributor<'_, '_> {
                     cx.lower(i - 1),
                     "for" | "of" | "by" | "without" | "not" | "about" | "from" | "as"
                 )
+                // `would have a hard time convincing the public`: after a common noun it is
+                // a gerund of the clause; after a name, a pronoun or punctuation, a new verb.
+                && (cx.is_capitalised(i - 1)
+                    || matches!(cx.lower(i - 1), "him" | "her" | "them" | "it" | "us" | "me")
+                    || cx.kind(i - 1) == TokenKind::Quote
+                    || cx.kind(i - 1) == TokenKind::Punct)
             {
                 return i;
             }
             i += 1;
         }
         end
+    }
+
+    /// True when the phrase taken by a stance or naming verb ends at token `i`: a second verb
+    /// of its subject (`championed gay rights and extended benefits`, `criticized the plan
+    /// and he left`) or the occasion of the saying (`endorsed her in a statement`).
+    fn phrase_ends_at(&self, i: usize, end: usize) -> bool {
+        let cx = self.cx;
+        if cx.lower(i) == "and" && i + 1 < end {
+            let next = cx.lower(i + 1);
+            let pronoun = matches!(next, "he" | "she" | "they" | "it" | "we" | "i" | "you");
+            let verb = cx.is_lower_word(i + 1)
+                && (next.ends_with("ed") && next.len() > 4
+                    || matches!(
+                        next,
+                        "has"
+                            | "had"
+                            | "was"
+                            | "is"
+                            | "were"
+                            | "did"
+                            | "took"
+                            | "made"
+                            | "gave"
+                            | "cast"
+                            | "won"
+                            | "lost"
+                            | "then"
+                            | "also"
+                            | "later"
+                    ));
+            if pronoun || verb {
+                return true;
+            }
+        }
+        self.speech_occasion_at(i, end)
     }
 
     /// True when token `i` opens the occasion of the saying (`in an interview`, `during the

@@ -283,6 +283,67 @@ mod tests {
     }
 
     #[test]
+    fn a_short_phrase_before_a_medial_tag_is_one_statement_with_the_clause_after() {
+        let text = "Officials met on Monday.\n\nThis campaign, he says, is different.\n\n\
+            Now, she said, the Christians and Muslims don't mix much.\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "This campaign, he says, is different",
+                "Now, she said, the Christians and Muslims don't mix much"
+            ]
+        );
+    }
+
+    #[test]
+    fn inverted_tags_with_speakers_hard_to_read() {
+        let text = "Officials met on Monday.\n\n\
+            \"Donald is an amazing leader,\" said the 46-year-old.\n\n\
+            \"I leave that to others,\" he says during a car ride. \"I do my day job.\"\n\n\
+            Cruz will be re-evaluating his approach, a source close to him said.\n\n\
+            Using the tax \"is a misguided approach,\" said Mr. Burman (a view shared by many).\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        let rows: Vec<(&str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.speaker_text.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Donald is an amazing leader,", "the 46-year-old"),
+                ("I leave that to others, … I do my day job.", "he"),
+                ("Cruz will be re-evaluating his approach", "a source"),
+                ("Using the tax \"is a misguided approach,\"", "Burman"),
+            ]
+        );
+    }
+
+    #[test]
+    fn extent_of_the_phrase_after_a_stance_verb() {
+        let text = "Officials met on Monday.\n\n\
+            He has championed gay rights and extended benefits to gay couples.\n\n\
+            The company blamed several factors, including budget cuts and a fire.\n\n\
+            The union endorsed her in a statement on its website.\n\n\
+            Analysts said Mr. Obama would have a hard time convincing the public.\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "gay rights",
+                "several factors, including budget cuts and a fire",
+                "her",
+                "Mr. Obama would have a hard time convincing the public"
+            ]
+        );
+    }
+
+    #[test]
     fn paragraphs_of_one_quotation_stay_one_row_each() {
         let text = "Khan said: \"I don't think we should roll out the red carpet.\n\n\
             \"When you have a special relationship it is no different.\"\n";
