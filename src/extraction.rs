@@ -162,9 +162,12 @@ pub struct Quote {
     pub cue: String,
     /// Where the cue is.
     pub cue_span: Option<Span>,
-    /// What was said, without the outer quotation marks.
+    /// What was said, without the outer quotation marks: the text of `span`, except for a
+    /// quotation interrupted by its own tag (`"I would," she said. "I would, Donald."`), whose
+    /// parts are joined by ` … ` (`I would, … I would, Donald.`).
     pub text: String,
-    /// Where `text` is.
+    /// Where `text` is: from the first word said to the last (over the tag that interrupts
+    /// a quotation).
     pub span: Span,
     /// 1-based sentence number of the quote's start.
     pub sentence: usize,

@@ -2,8 +2,10 @@
 //!
 //! Four passes, each claiming tokens so that every token belongs to at most one quote:
 //! 1. quotations with a cue beside them (`X said: "…"`, `"…," X said`, `"…," said X`,
-//!    `"…" – X`), with a quote of several paragraphs kept together and a quote interrupted by
-//!    its cue (`"…," X said. "…"`) taken as one;
+//!    `"…" – X`), with a quote of several paragraphs kept together (a row per paragraph) and
+//!    a quote interrupted by its tag (`"…," X said. "…"`, `"…" – X – "…"`) taken as one row
+//!    whose content runs over the tag ([`Found::interruption`]), unless the tag is longer than
+//!    the quoted words around it;
 //! 2. the frames of `frames`: a headline that names its speaker (`Sanders: …`), a question
 //!    put to someone (`Asked whether …, Ryan said`), appearance and expectation without a
 //!    source (`X appears to …`, `X is expected to …`);
@@ -39,6 +41,20 @@ pub struct Found {
     pub speaker: Option<Np>,
     /// Index of the quote whose speaker and cue this one takes (a continuation paragraph).
     pub inherit: Option<usize>,
+    /// The tokens inside `content` that are not what was said: the closing mark, speech tag
+    /// and opening mark of a quotation interrupted by its own tag (`," X said. "`).
+    pub interruption: Option<Range<usize>>,
+}
+
+impl Found {
+    /// The stretches of tokens that were said: `content`, or the two parts around its
+    /// interruption.
+    pub fn parts(&self) -> [Range<usize>; 2] {
+        match &self.interruption {
+            Some(gap) => [self.content.start..gap.start, gap.end..self.content.end],
+            None => [self.content.clone(), self.content.end..self.content.end],
+        }
+    }
 }
 
 /// Words that join a second clause; one followed by a cue starts another quote.
@@ -203,24 +219,24 @@ impl Attributor<'_, '_> {
                     cue: if n == 0 { cue.clone() } else { None },
                     speaker: if n == 0 { speaker.clone() } else { None },
                     inherit: (n > 0).then_some(head),
+                    interruption: None,
                 });
                 self.claim(quoted.outer());
             }
             if let Some(c) = &cue {
                 self.claim(c.clone());
             }
-            // `"…," X said. "…"`: the quotation after the tag is the same quote.
+            // `"…," X said. "…"`: the quotation after the tag is the same quote, one row
+            // whose content runs over the tag that interrupts it.
             if chain.len() == 1
                 && let Some(after_cue) = tag_end
                 && let Some(next) = self.interrupted_continuation(last, after_cue)
             {
                 let q = &cx.quoted[next];
-                // One span when the tag between is short (most of it quoted), else a second
-                // row with the same speaker.
-                let first = &cx.quoted[last];
-                let quoted = (first.end - first.start) + (q.end - q.start);
-                if quoted * 2 >= q.end - first.start {
-                    self.found[head].content.end = q.tokens.end;
+                if self.tag_is_short(last, next) {
+                    let f = &mut self.found[head];
+                    f.interruption = Some(f.content.end..q.tokens.start);
+                    f.content.end = q.tokens.end;
                 } else {
                     self.found.push(Found {
                         content: q.tokens.clone(),
@@ -228,6 +244,7 @@ impl Attributor<'_, '_> {
                         cue: None,
                         speaker: None,
                         inherit: Some(head),
+                        interruption: None,
                     });
                 }
                 self.claim(q.outer());
@@ -485,7 +502,11 @@ impl Attributor<'_, '_> {
                 CueClass::Say | CueClass::Tell | CueClass::Tag | CueClass::Accord
             ) && !c.form(cx).participle
             {
-                let np = speakers::subject_after(cx, c.tokens.end, sentence.end);
+                let np = speakers::subject_after(cx, c.tokens.end, sentence.end).or_else(|| {
+                    (class != CueClass::Accord)
+                        .then(|| self.phrase_to_comma(c.tokens.end, sentence.end))
+                        .flatten()
+                });
                 let np = match np {
                     Some(np) if np.form != Form::Pronoun || class != CueClass::Accord => np,
                     _ => return None,
@@ -551,6 +572,62 @@ impl Attributor<'_, '_> {
             k += 1;
         }
         None
+    }
+
+    /// True when the tag between the quotation `a` and its continuation `b` is no longer than
+    /// the quoted words around it (with the marks beside the tag), counted in characters: then
+    /// the two are one row, whose span is mostly quoted words; a longer tag (`"…," said X, a
+    /// lawyer who has … for years. "…"`) leaves the second part a row of its own.
+    fn tag_is_short(&self, a: usize, b: usize) -> bool {
+        let cx = self.cx;
+        let a = &cx.quoted[a];
+        let a_end = a.close.map_or(a.end, |c| cx.bytes(c..c + 1).end);
+        self.short_between(a.start..a_end, b)
+    }
+
+    /// [`Self::tag_is_short`] for words said at bytes `said` (up to the tag) and the
+    /// quotation `b` after the tag.
+    fn short_between(&self, said: Range<usize>, b: usize) -> bool {
+        let cx = self.cx;
+        let b = &cx.quoted[b];
+        let chars = |r: Range<usize>| cx.doc.text.get(r).map_or(0, |s| s.chars().count());
+        let b_start = cx.bytes(b.open..b.open + 1).start;
+        let tag = chars(said.end..b_start);
+        tag <= chars(said) + chars(b_start..b.end)
+    }
+
+    /// `"…," said the 46-year-old.`, `"…," said one of those advisers, who …`: a phrase of
+    /// words that [`speakers::subject_after`] cannot read, from `from` to the next comma or
+    /// stop, taken as the speaker of an inverted tag.
+    fn phrase_to_comma(&self, from: usize, end: usize) -> Option<Np> {
+        let cx = self.cx;
+        let limit = (from + 8).min(end);
+        let stop = (from..limit).find(|&t| cx.is(t, ",") || cx.is_terminal(t))?;
+        let ok = stop > from
+            && (from..stop).all(|t| {
+                (cx.is_word(t) || cx.kind(t) == TokenKind::Number || cx.is_dash(t))
+                    && self.cue(t).is_none()
+            })
+            && matches!(
+                cx.lower(from),
+                "the"
+                    | "a"
+                    | "an"
+                    | "one"
+                    | "two"
+                    | "some"
+                    | "many"
+                    | "another"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+            );
+        ok.then_some(Np {
+            head: from..stop,
+            start: from,
+            form: Form::Nominal,
+        })
     }
 
     /// The end of a tag: the next clause-ending punctuation or quotation mark.
@@ -873,10 +950,10 @@ impl Attributor<'_, '_> {
         };
         let head = self.found.len() - 1;
         let n = &cx.quoted[next];
-        let first = cx.bytes(content.clone());
-        let quoted_len = (first.end - first.start) + (n.end - n.start);
-        if quoted_len * 2 >= n.end - first.start {
-            self.found[head].content.end = n.tokens.end;
+        if self.short_between(cx.bytes(content.clone()), next) {
+            let f = &mut self.found[head];
+            f.interruption = Some(f.content.end..n.tokens.start);
+            f.content.end = n.tokens.end;
         } else {
             self.found.push(Found {
                 content: n.tokens.clone(),
@@ -884,6 +961,7 @@ impl Attributor<'_, '_> {
                 cue: None,
                 speaker: None,
                 inherit: Some(head),
+                interruption: None,
             });
         }
         self.claim(n.outer());
@@ -993,10 +1071,17 @@ impl Attributor<'_, '_> {
                 // the subject, not reported words.
                 let words = content.clone().filter(|&t| cx.is_word(t)).count();
                 let quoted = content.clone().any(|t| cx.quote_at(t).is_some());
-                if words < 4 && !quoted {
+                // `This campaign, he says, is different.`: a short phrase before the tag and
+                // a clause after it are one statement (the branch below).
+                let medial = after + 1 < sentence.end
+                    && cx.is(after, ",")
+                    && cx.kind(after + 1) != TokenKind::Quote;
+                if words >= 4 || quoted {
+                    return self.make(content, cue, Some(speaker));
+                }
+                if !medial {
                     return None;
                 }
-                return self.make(content, cue, Some(speaker));
             }
             // `"…," Lewandowski added, saying …`: the tag ends the reported words.
             if after + 1 < sentence.end
@@ -1229,6 +1314,13 @@ impl Attributor<'_, '_> {
                 after = end;
             }
         }
+        // `said Mr. Burman (a view echoed by everyone I interviewed).`: an aside at the end.
+        if after < end
+            && cx.is(after, "(")
+            && let Some(close) = (after + 1..(after + 20).min(end)).find(|&t| cx.is(t, ")"))
+        {
+            after = close + 1;
+        }
         after >= end
             || cx.is_terminal(after)
             || (cx.kind(after) == TokenKind::Quote && after + 1 >= end)
@@ -1439,6 +1531,9 @@ impl Attributor<'_, '_> {
             if i > start + 2 && self.speech_occasion_at(i, end) {
                 return i;
             }
+            if i > start && phrase_only && self.phrase_ends_at(i, end) {
+                return i;
+            }
             if cx.is(i, ",") && i + 1 < end {
                 // `, adding …`, `, according to …`, `, cited …`: another attribution.
                 if self.cue(i + 1).is_some_and(|c| c.tokens.start == i + 1) {
@@ -1489,7 +1584,14 @@ impl Attributor<'_, '_> {
                 // Stance and naming verbs take a phrase, not a clause; a list goes on
                 // (`supported eliminating caucuses, limiting … and binding …`).
                 if phrase_only && !self.list_goes_on(i + 1, end) {
-                    return i;
+                    // `blamed several factors, including …`: the phrase goes on.
+                    let go_on = matches!(
+                        cx.lower(i + 1),
+                        "including" | "like" | "such" | "especially" | "particularly" | "notably"
+                    );
+                    if !go_on {
+                        return i;
+                    }
                 }
             }
             // `called her "weak" and said …`: a second verb of saying starts its own quote.
@@ -1526,12 +1628,53 @@ impl Attributor<'_, '_> {
                     cx.lower(i - 1),
                     "for" | "of" | "by" | "without" | "not" | "about" | "from" | "as"
                 )
+                // `would have a hard time convincing the public`: after a common noun it is
+                // a gerund of the clause; after a name, a pronoun or punctuation, a new verb.
+                && (cx.is_capitalised(i - 1)
+                    || matches!(cx.lower(i - 1), "him" | "her" | "them" | "it" | "us" | "me")
+                    || cx.kind(i - 1) == TokenKind::Quote
+                    || cx.kind(i - 1) == TokenKind::Punct)
             {
                 return i;
             }
             i += 1;
         }
         end
+    }
+
+    /// True when the phrase taken by a stance or naming verb ends at token `i`: a second verb
+    /// of its subject (`championed gay rights and extended benefits`, `criticized the plan
+    /// and he left`) or the occasion of the saying (`endorsed her in a statement`).
+    fn phrase_ends_at(&self, i: usize, end: usize) -> bool {
+        let cx = self.cx;
+        if cx.lower(i) == "and" && i + 1 < end {
+            let next = cx.lower(i + 1);
+            let pronoun = matches!(next, "he" | "she" | "they" | "it" | "we" | "i" | "you");
+            let verb = cx.is_lower_word(i + 1)
+                && (next.ends_with("ed") && next.len() > 4
+                    || matches!(
+                        next,
+                        "has"
+                            | "had"
+                            | "was"
+                            | "is"
+                            | "were"
+                            | "did"
+                            | "took"
+                            | "made"
+                            | "gave"
+                            | "cast"
+                            | "won"
+                            | "lost"
+                            | "then"
+                            | "also"
+                            | "later"
+                    ));
+            if pronoun || verb {
+                return true;
+            }
+        }
+        self.speech_occasion_at(i, end)
     }
 
     /// True when token `i` opens the occasion of the saying (`in an interview`, `during the
@@ -1691,6 +1834,7 @@ impl Attributor<'_, '_> {
             cue: Some(cue.tokens.clone()),
             speaker: speaker.filter(|np| np.head.end <= cx.len()),
             inherit: None,
+            interruption: None,
         })
     }
 
@@ -1761,6 +1905,7 @@ impl Attributor<'_, '_> {
                 cue: Some(cue),
                 speaker: Some(np),
                 inherit: None,
+                interruption: None,
             });
         }
     }
@@ -1817,6 +1962,7 @@ impl Attributor<'_, '_> {
                 cue: None,
                 speaker: None,
                 inherit: Some(head),
+                interruption: None,
             });
             last_direct.insert(cx.paragraph_of(quoted.open), self.found.len() - 1);
             self.claim(quoted.outer());

@@ -171,9 +171,11 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
     } else {
         ""
     };
-    // `secret promises from Turkey`, `remarks by Patricia Smith`: a noun.
+    // `secret promises from Turkey`, `remarks by Patricia Smith`: a noun (but `he says during
+    // a car ride`: `says` and `tells` are verbs).
     if matches!(f.tense, Tense::Third | Tense::Base)
         && f.words.len() == 1
+        && !matches!(f.words[0].as_str(), "says" | "tells")
         && matches!(next_word, "from" | "by" | "over" | "during")
     {
         return false;

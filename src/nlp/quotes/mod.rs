@@ -94,10 +94,27 @@ fn speaker_fields(cx: &Context, names: &mut NameIndex, f: &Found, id: usize) -> 
     }
 }
 
-/// Fills the content fields of `quote` from `f`.
+/// What joins the parts of a quotation interrupted by its tag in the `text` column.
+pub const PART_SEPARATOR: &str = " … ";
+
+/// Fills the content fields of `quote` from `f`: the span runs from the first word said to the
+/// last; the text is what was said, the parts of an interrupted quotation joined by
+/// [`PART_SEPARATOR`] (`"I would," Melanie said. "I would, Donald."` gives
+/// `I would, … I would, Donald.`).
 fn with_content(cx: &Context, f: &Found, mut quote: Quote) -> Quote {
     let b = cx.bytes(f.content.clone());
-    quote.text = cx.doc.text[b.clone()].to_string();
+    quote.text = match f.interruption {
+        Some(_) => {
+            let parts: Vec<&str> = f
+                .parts()
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .map(|p| &cx.doc.text[cx.bytes(p)])
+                .collect();
+            parts.join(PART_SEPARATOR)
+        }
+        None => cx.doc.text[b.clone()].to_string(),
+    };
     quote.span = Span::new(b.start, b.end);
     quote.sentence = cx.doc.sentence_of(f.content.start.min(cx.len() - 1));
     quote
@@ -117,7 +134,20 @@ mod tests {
         let doc = Doc::new(text);
         for (i, q) in qs.iter().enumerate() {
             assert_eq!(q.id, i + 1);
-            assert_eq!(text.get(q.span.start..q.span.end), Some(q.text.as_str()));
+            let slice = text
+                .get(q.span.start..q.span.end)
+                .expect("span on char boundaries");
+            if slice != q.text {
+                // An interrupted quotation: its parts, in order, first and last at the ends.
+                let parts: Vec<&str> = q.text.split(PART_SEPARATOR).collect();
+                assert!(parts.len() >= 2, "{q:?}");
+                assert!(slice.starts_with(parts[0]) && slice.ends_with(parts[parts.len() - 1]));
+                let mut at = 0;
+                for p in parts {
+                    let found = slice[at..].find(p).expect("part inside the span");
+                    at += found + p.len();
+                }
+            }
             if let Some(s) = q.speaker_span {
                 assert_eq!(text.get(s.start..s.end), Some(q.speaker_text.as_str()));
             }
@@ -174,7 +204,154 @@ mod tests {
         let qs = quotes(text);
         check_invariants(text, &qs);
         assert_eq!(qs.len(), 1);
-        assert!(qs[0].text.ends_with("is fine."));
+        assert_eq!(
+            qs[0].text,
+            "It's fine, … And much tougher than that is fine."
+        );
+        assert_eq!(
+            (qs[0].cue.as_str(), qs[0].speaker.as_str()),
+            ("said", "Trump")
+        );
+        // The span runs from the first word said to the last, over the tag.
+        let start = text.find("It's").unwrap_or(0);
+        let end = text.find("fine.\"").map_or(0, |i| i + "fine.".len());
+        assert_eq!((qs[0].span.start, qs[0].span.end), (start, end));
+    }
+
+    #[test]
+    fn interrupted_quotes_of_every_shape_are_one_row() {
+        let text = "Officials met on Monday.\n\n\
+            “I would,” Melanie said to the TV. “I would, Donald.”\n\n\
+            \"We will win,\" said Mark Jones, a farmer. \"And we will win big.\"\n\n\
+            \"We lost\" — Ellis Pryce — \"but we will be back next year.\"\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        let rows: Vec<(&str, &str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("I would, … I would, Donald.", "said to", "Melanie"),
+                ("We will win, … And we will win big.", "said", "Mark Jones"),
+                (
+                    "We lost … but we will be back next year.",
+                    "—",
+                    "Ellis Pryce"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_with_its_own_cue_after_a_tag_is_another_quote() {
+        let text = "\"We lost,\" Trump said. Clinton said: \"We won the vote.\"\n\n\
+            \"We lost,\" Trump said. \"Clinton won,\" his son said.\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        let rows: Vec<(&str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.speaker_text.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("We lost,", "Trump"),
+                ("We won the vote.", "Clinton"),
+                ("We lost,", "Trump"),
+                ("Clinton won,", "his son"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_tag_longer_than_the_words_around_it_leaves_two_rows() {
+        let text = "\"It's finished,\" she said of the election, in which she was sure that \
+            Trump would triumph and that people across the country would at last see the \
+            truth. \"In my head, anyway.\"\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        let rows: Vec<(&str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.speaker_text.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [("It's finished,", "she"), ("In my head, anyway.", "she")]
+        );
+    }
+
+    #[test]
+    fn a_short_phrase_before_a_medial_tag_is_one_statement_with_the_clause_after() {
+        let text = "Officials met on Monday.\n\nThis campaign, he says, is different.\n\n\
+            Now, she said, the Christians and Muslims don't mix much.\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "This campaign, he says, is different",
+                "Now, she said, the Christians and Muslims don't mix much"
+            ]
+        );
+    }
+
+    #[test]
+    fn inverted_tags_with_speakers_hard_to_read() {
+        let text = "Officials met on Monday.\n\n\
+            \"Donald is an amazing leader,\" said the 46-year-old.\n\n\
+            \"I leave that to others,\" he says during a car ride. \"I do my day job.\"\n\n\
+            Cruz will be re-evaluating his approach, a source close to him said.\n\n\
+            Using the tax \"is a misguided approach,\" said Mr. Burman (a view shared by many).\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        let rows: Vec<(&str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.speaker_text.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Donald is an amazing leader,", "the 46-year-old"),
+                ("I leave that to others, … I do my day job.", "he"),
+                ("Cruz will be re-evaluating his approach", "a source"),
+                ("Using the tax \"is a misguided approach,\"", "Burman"),
+            ]
+        );
+    }
+
+    #[test]
+    fn extent_of_the_phrase_after_a_stance_verb() {
+        let text = "Officials met on Monday.\n\n\
+            He has championed gay rights and extended benefits to gay couples.\n\n\
+            The company blamed several factors, including budget cuts and a fire.\n\n\
+            The union endorsed her in a statement on its website.\n\n\
+            Analysts said Mr. Obama would have a hard time convincing the public.\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "gay rights",
+                "several factors, including budget cuts and a fire",
+                "her",
+                "Mr. Obama would have a hard time convincing the public"
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_of_one_quotation_stay_one_row_each() {
+        let text = "Khan said: \"I don't think we should roll out the red carpet.\n\n\
+            \"When you have a special relationship it is no different.\"\n";
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        assert_eq!(qs.len(), 2, "{qs:?}");
+        assert!(qs.iter().all(|q| q.speaker_text == "Khan"), "{qs:?}");
+        assert!(!qs[0].text.contains(PART_SEPARATOR));
     }
 
     #[test]
@@ -207,6 +384,10 @@ mod tests {
         assert_eq!(qs[0].speaker, "Doyle");
         assert!(qs[0].text.starts_with("Biden"));
         assert!(qs[0].text.ends_with("the Midwest."));
+        assert!(
+            qs[0].text.contains("significant one,\" … He deservedly"),
+            "{qs:?}"
+        );
     }
 
     #[test]

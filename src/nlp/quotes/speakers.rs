@@ -648,8 +648,25 @@ pub fn subject_before(cx: &Context, cue: usize, lo: usize) -> Option<Np> {
     if cx.is(j, ",") {
         return apposition(cx, j, lo);
     }
-    np_ending_at(cx, j, lo)
-        .filter(|np| np.form == Form::Pronoun || !after_preposition(cx, np.start))
+    let np = np_ending_at(cx, j, lo);
+    // `a source close to him said`, `people familiar with the plan said`
+    let object_start = if matches!(cx.lower(j), "him" | "her" | "them" | "us" | "me") {
+        Some(j)
+    } else {
+        np.as_ref().map(|np| np.start)
+    };
+    if let Some(o) = object_start
+        && o >= lo + 3
+        && matches!(
+            (cx.lower(o - 2), cx.lower(o - 1)),
+            ("close", "to") | ("familiar", "with")
+        )
+        && let Some(head) = np_ending_at(cx, o - 3, lo)
+        && head.form != Form::Pronoun
+    {
+        return Some(head);
+    }
+    np.filter(|np| np.form == Form::Pronoun || !after_preposition(cx, np.start))
 }
 
 /// The token before the parenthesis that closes at `close` (`Mica (R-Fla.)` → `Mica`), when

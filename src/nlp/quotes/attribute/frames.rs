@@ -262,6 +262,7 @@ impl Attributor<'_, '_> {
             cue: Some(colon..colon + 1),
             speaker: Some(np),
             inherit: None,
+            interruption: None,
         });
     }
 
@@ -377,6 +378,7 @@ impl Attributor<'_, '_> {
                     form: Form::Name,
                 }),
                 inherit: None,
+                interruption: None,
             });
         }
     }
@@ -458,6 +460,7 @@ impl Attributor<'_, '_> {
                 cue: Some(t..t + 1),
                 speaker,
                 inherit: None,
+                interruption: None,
             });
         }
     }
@@ -544,6 +547,7 @@ impl Attributor<'_, '_> {
                 form: Form::Name,
             }),
             inherit: None,
+            interruption: None,
         });
     }
 
@@ -607,6 +611,7 @@ impl Attributor<'_, '_> {
                 cue: Some(cue.tokens.clone()),
                 speaker: None,
                 inherit: None,
+                interruption: None,
             });
         }
     }
