@@ -130,6 +130,20 @@ mod tests {
         extract(&Doc::new(text), &[], &[])
     }
 
+    /// The quotes of `text`, checked against the invariants every quote keeps.
+    fn checked_quotes(text: &str) -> Vec<Quote> {
+        let qs = quotes(text);
+        check_invariants(text, &qs);
+        qs
+    }
+
+    /// Each quote's text and speaker as written.
+    fn texts_and_speakers(qs: &[Quote]) -> Vec<(&str, &str)> {
+        qs.iter()
+            .map(|q| (q.text.as_str(), q.speaker_text.as_str()))
+            .collect()
+    }
+
     fn check_invariants(text: &str, qs: &[Quote]) {
         let doc = Doc::new(text);
         for (i, q) in qs.iter().enumerate() {
@@ -248,12 +262,8 @@ mod tests {
     fn a_quotation_with_its_own_cue_after_a_tag_is_another_quote() {
         let text = "\"We lost,\" Trump said. Clinton said: \"We won the vote.\"\n\n\
             \"We lost,\" Trump said. \"Clinton won,\" his son said.\n";
-        let qs = quotes(text);
-        check_invariants(text, &qs);
-        let rows: Vec<(&str, &str)> = qs
-            .iter()
-            .map(|q| (q.text.as_str(), q.speaker_text.as_str()))
-            .collect();
+        let qs = checked_quotes(text);
+        let rows = texts_and_speakers(&qs);
         assert_eq!(
             rows,
             [
@@ -270,12 +280,8 @@ mod tests {
         let text = "\"It's finished,\" she said of the election, in which she was sure that \
             Trump would triumph and that people across the country would at last see the \
             truth. \"In my head, anyway.\"\n";
-        let qs = quotes(text);
-        check_invariants(text, &qs);
-        let rows: Vec<(&str, &str)> = qs
-            .iter()
-            .map(|q| (q.text.as_str(), q.speaker_text.as_str()))
-            .collect();
+        let qs = checked_quotes(text);
+        let rows = texts_and_speakers(&qs);
         assert_eq!(
             rows,
             [("It's finished,", "she"), ("In my head, anyway.", "she")]
@@ -305,12 +311,8 @@ mod tests {
             \"I leave that to others,\" he says during a car ride. \"I do my day job.\"\n\n\
             Cruz will be re-evaluating his approach, a source close to him said.\n\n\
             Using the tax \"is a misguided approach,\" said Mr. Burman (a view shared by many).\n";
-        let qs = quotes(text);
-        check_invariants(text, &qs);
-        let rows: Vec<(&str, &str)> = qs
-            .iter()
-            .map(|q| (q.text.as_str(), q.speaker_text.as_str()))
-            .collect();
+        let qs = checked_quotes(text);
+        let rows = texts_and_speakers(&qs);
         assert_eq!(
             rows,
             [
