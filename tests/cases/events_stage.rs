@@ -731,3 +731,58 @@ fn a_time_in_the_reported_words_does_not_date_the_reporting_verb() {
     );
     assert_eq!(find(&ev, "statement").date, "2017-06-01");
 }
+
+#[test]
+fn a_time_in_the_reported_clause_dates_its_event_not_the_saying() {
+    let names = [("Nordbank", EntityType::Org)];
+    for text in [
+        "Nordbank said fourth quarter sales rose 2% after the launch of its new phone.",
+        "Nordbank said sales in the fourth quarter rose 2% after the launch of its new phone.",
+    ] {
+        let ev = run(text, &names);
+        let statement = find(&ev, "statement");
+        assert_eq!(statement.date, "", "{text}: {ev:#?}");
+        assert!(find(&ev, "launch").date.ends_with("Q4"), "{text}: {ev:#?}");
+    }
+    // the verb's own time: right after it, after a hearer or before "that"
+    for (text, date) in [
+        ("Nordbank said on Tuesday that sales rose.", "2017-06-06"),
+        ("Nordbank said yesterday that sales rose.", "2017-06-05"),
+        ("Nordbank told reporters on Monday that sales rose.", "2017-06-05"),
+        ("Nordbank said in a statement on Monday it had sold a plant.", "2017-06-05"),
+        ("Nordbank announced plans on Monday to sell a plant.", "2017-06-05"),
+    ] {
+        let ev = run(text, &names);
+        let e = ev
+            .iter()
+            .find(|e| matches!(e.kind.as_str(), "statement" | "announcement"))
+            .unwrap_or_else(|| panic!("{text}: {ev:#?}"));
+        assert_eq!(e.date, date, "{text}: {ev:#?}");
+    }
+}
+
+#[test]
+fn a_time_after_a_saying_and_its_adjuncts_dates_it() {
+    let names = [("Nordbank", EntityType::Org)];
+    for (text, date) in [
+        ("Nordbank said after the hearing on Tuesday that it would appeal.", "2017-06-06"),
+        ("Nordbank said in a report last month that it would appeal.", "2017-05"),
+        ("Nordbank told local media Monday that it would appeal.", "2017-06-05"),
+        ("Nordbank announced Sunday drastic spending cuts.", "2017-06-04"),
+    ] {
+        let ev = run(text, &names);
+        let e = ev
+            .iter()
+            .find(|e| matches!(e.kind.as_str(), "statement" | "announcement"))
+            .unwrap_or_else(|| panic!("{text}: {ev:#?}"));
+        assert_eq!(e.date, date, "{text}: {ev:#?}");
+    }
+    // but a time of what was said does not date the saying
+    for text in [
+        "Nordbank said the manager died on Saturday.",
+        "Nordbank said 2004 profits were the best in its history.",
+    ] {
+        let ev = run(text, &names);
+        assert_eq!(find(&ev, "statement").date, "", "{text}: {ev:#?}");
+    }
+}

@@ -271,10 +271,12 @@ fn scan_sentence(
         let own = ctx.distance_to_time(t, i, end);
         let time_start = ctx.times[t - ctx.time_offset].span.start;
         let j = hits.partition_point(|&(a, _, _)| p[a].start < time_start);
+        // only a neighbour the date attaches to: "said fourth quarter sales rose after the
+        // launch" leaves the quarter to the launch, since a saying takes no time of what it says
         let nearer = [j.checked_sub(1), Some(j)]
             .into_iter()
             .flatten()
-            .filter(|&j| j != k)
+            .filter(|&j| j != k && out.get(first + j).is_some_and(|m| m.time == Some(t)))
             .filter_map(|j| hits.get(j))
             .any(|&(a, b, _)| ctx.distance_to_time(t, a, b) < own);
         if nearer {
