@@ -301,7 +301,7 @@ fn title_case(p: &[pieces::Piece]) -> bool {
     })
 }
 
-/// Types whose plural or bare nouns are kinds or counts of things rather than events.
+/// Types whose plural nouns are kinds or counts of things rather than events.
 const GENERIC_NOUN_TYPES: &[&str] = &[
     "deal",
     "delivery",
@@ -309,6 +309,9 @@ const GENERIC_NOUN_TYPES: &[&str] = &[
     "launch",
     "financial_result",
     "recall",
+    // "co-ordinate announcements", "four nominations"
+    "announcement",
+    "appointment",
 ];
 
 /// Nouns that name an event when capitalised after another capitalised word.
