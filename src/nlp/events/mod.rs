@@ -490,10 +490,12 @@ fn accepts(
     }
     // "offers flights to New York", "orders for 2,200 more": a plural or bare noun of a
     // business type names a kind of thing or a count, not one event
+    // (but "a 43% rise in net profits" is one rise: its head is the first word)
     if t.noun
         && GENERIC_NOUN_TYPES.contains(&t.kind)
         && anchor::form(p, i, end, None) == anchor::Form::GenericNoun
         && !pos::singular(words[end - 1])
+        && !t.words.iter().any(|w| w == "in")
     {
         return false;
     }

@@ -336,6 +336,10 @@ fn irregular_past(verb: &str) -> &'static [&'static str] {
         "sell" => &["sold"],
         "hand" => &["handed"],
         "drop" => &["dropped"],
+        "grow" => &["grew", "grown"],
+        "sink" => &["sank", "sunk"],
+        "slip" => &["slipped"],
+        "dip" => &["dipped"],
         _ => &[],
     }
 }
