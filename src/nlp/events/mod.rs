@@ -309,8 +309,10 @@ const GENERIC_NOUN_TYPES: &[&str] = &[
     "launch",
     "financial_result",
     "recall",
-    // "co-ordinate announcements", "four nominations"
+    // "co-ordinate announcements", "four nominations", "payment delays", "cancelling trips"
     "announcement",
+    "delay",
+    "visit",
     "appointment",
 ];
 
