@@ -753,9 +753,18 @@ fn a_time_in_the_reported_clause_dates_its_event_not_the_saying() {
     for (text, date) in [
         ("Nordbank said on Tuesday that sales rose.", "2017-06-06"),
         ("Nordbank said yesterday that sales rose.", "2017-06-05"),
-        ("Nordbank told reporters on Monday that sales rose.", "2017-06-05"),
-        ("Nordbank said in a statement on Monday it had sold a plant.", "2017-06-05"),
-        ("Nordbank announced plans on Monday to sell a plant.", "2017-06-05"),
+        (
+            "Nordbank told reporters on Monday that sales rose.",
+            "2017-06-05",
+        ),
+        (
+            "Nordbank said in a statement on Monday it had sold a plant.",
+            "2017-06-05",
+        ),
+        (
+            "Nordbank announced plans on Monday to sell a plant.",
+            "2017-06-05",
+        ),
     ] {
         let ev = run(text, &names);
         let e = ev
@@ -770,10 +779,22 @@ fn a_time_in_the_reported_clause_dates_its_event_not_the_saying() {
 fn a_time_after_a_saying_and_its_adjuncts_dates_it() {
     let names = [("Nordbank", EntityType::Org)];
     for (text, date) in [
-        ("Nordbank said after the hearing on Tuesday that it would appeal.", "2017-06-06"),
-        ("Nordbank said in a report last month that it would appeal.", "2017-05"),
-        ("Nordbank told local media Monday that it would appeal.", "2017-06-05"),
-        ("Nordbank announced Sunday drastic spending cuts.", "2017-06-04"),
+        (
+            "Nordbank said after the hearing on Tuesday that it would appeal.",
+            "2017-06-06",
+        ),
+        (
+            "Nordbank said in a report last month that it would appeal.",
+            "2017-05",
+        ),
+        (
+            "Nordbank told local media Monday that it would appeal.",
+            "2017-06-05",
+        ),
+        (
+            "Nordbank announced Sunday drastic spending cuts.",
+            "2017-06-04",
+        ),
     ] {
         let ev = run(text, &names);
         let e = ev
@@ -807,8 +828,14 @@ fn sales_and_profits_moving_are_financial_results() {
         );
         assert!(ev.iter().all(|e| e.kind != "deal"), "{text}: {ev:#?}");
     }
-    let ev = run("Nordbank said fourth quarter sales rose 2% to $11.1bn.", &names);
-    assert!(find(&ev, "financial_result").date.ends_with("Q4"), "{ev:#?}");
+    let ev = run(
+        "Nordbank said fourth quarter sales rose 2% to $11.1bn.",
+        &names,
+    );
+    assert!(
+        find(&ev, "financial_result").date.ends_with("Q4"),
+        "{ev:#?}"
+    );
 }
 
 #[test]
@@ -823,9 +850,10 @@ fn figurative_and_generic_uses_are_no_events() {
     ] {
         let kinds = kinds_of(text, &[]);
         assert!(
-            !kinds
-                .iter()
-                .any(|k| matches!(k.as_str(), "meeting" | "attack" | "resignation" | "arrest" | "deal")),
+            !kinds.iter().any(|k| matches!(
+                k.as_str(),
+                "meeting" | "attack" | "resignation" | "arrest" | "deal"
+            )),
             "{text}: {kinds:?}"
         );
     }

@@ -272,8 +272,23 @@ const FRONTING: &[&str] = &[
 /// Forms of the verbs of saying whose object is the reported clause itself (not "told", whose
 /// object is its hearer).
 const SAYING: &[&str] = &[
-    "said", "says", "say", "saying", "claimed", "claims", "claim", "insisted", "insists",
-    "insist", "argued", "argues", "argue", "explained", "explains", "stated", "states",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "claimed",
+    "claims",
+    "claim",
+    "insisted",
+    "insists",
+    "insist",
+    "argued",
+    "argues",
+    "argue",
+    "explained",
+    "explains",
+    "stated",
+    "states",
 ];
 
 /// Whether a TIMEX3 value is coarser than a day (a quarter, month or year: `XXXX-Q4`,

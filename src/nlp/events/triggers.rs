@@ -160,7 +160,8 @@ impl Triggers {
                         let noun = pos == "noun" || pos == "phrase" && verb.is_none();
                         let same_first = t.by_first.entry(first).or_default();
                         // a later line for the same form of the same kind replaces the earlier
-                        same_first.retain(|x| !(x.kind == kind && x.words == words && x.noun == noun));
+                        same_first
+                            .retain(|x| !(x.kind == kind && x.words == words && x.noun == noun));
                         same_first.push(Trigger {
                             kind,
                             lemma: lemma.trim_start_matches('~').to_string(),
