@@ -731,3 +731,130 @@ fn a_time_in_the_reported_words_does_not_date_the_reporting_verb() {
     );
     assert_eq!(find(&ev, "statement").date, "2017-06-01");
 }
+
+#[test]
+fn a_time_in_the_reported_clause_dates_its_event_not_the_saying() {
+    let names = [("Nordbank", EntityType::Org)];
+    for text in [
+        "Nordbank said fourth quarter sales rose 2% after the launch of its new phone.",
+        "Nordbank said sales in the fourth quarter rose 2% after the launch of its new phone.",
+    ] {
+        let ev = run(text, &names);
+        let statement = find(&ev, "statement");
+        assert_eq!(statement.date, "", "{text}: {ev:#?}");
+        // the quarter dates the event of the reported clause: the sales rising, or the launch
+        assert!(
+            ev.iter()
+                .any(|e| e.kind != "statement" && e.date.ends_with("Q4")),
+            "{text}: {ev:#?}"
+        );
+    }
+    // the verb's own time: right after it, after a hearer or before "that"
+    for (text, date) in [
+        ("Nordbank said on Tuesday that sales rose.", "2017-06-06"),
+        ("Nordbank said yesterday that sales rose.", "2017-06-05"),
+        (
+            "Nordbank told reporters on Monday that sales rose.",
+            "2017-06-05",
+        ),
+        (
+            "Nordbank said in a statement on Monday it had sold a plant.",
+            "2017-06-05",
+        ),
+        (
+            "Nordbank announced plans on Monday to sell a plant.",
+            "2017-06-05",
+        ),
+    ] {
+        let ev = run(text, &names);
+        let e = ev
+            .iter()
+            .find(|e| matches!(e.kind.as_str(), "statement" | "announcement"))
+            .unwrap_or_else(|| panic!("{text}: {ev:#?}"));
+        assert_eq!(e.date, date, "{text}: {ev:#?}");
+    }
+}
+
+#[test]
+fn a_time_after_a_saying_and_its_adjuncts_dates_it() {
+    let names = [("Nordbank", EntityType::Org)];
+    for (text, date) in [
+        (
+            "Nordbank said after the hearing on Tuesday that it would appeal.",
+            "2017-06-06",
+        ),
+        (
+            "Nordbank said in a report last month that it would appeal.",
+            "2017-05",
+        ),
+        (
+            "Nordbank told local media Monday that it would appeal.",
+            "2017-06-05",
+        ),
+        (
+            "Nordbank announced Sunday drastic spending cuts.",
+            "2017-06-04",
+        ),
+    ] {
+        let ev = run(text, &names);
+        let e = ev
+            .iter()
+            .find(|e| matches!(e.kind.as_str(), "statement" | "announcement"))
+            .unwrap_or_else(|| panic!("{text}: {ev:#?}"));
+        assert_eq!(e.date, date, "{text}: {ev:#?}");
+    }
+    // but a time of what was said does not date the saying
+    for text in [
+        "Nordbank said the manager died on Saturday.",
+        "Nordbank said 2004 profits were the best in its history.",
+    ] {
+        let ev = run(text, &names);
+        assert_eq!(find(&ev, "statement").date, "", "{text}: {ev:#?}");
+    }
+}
+
+#[test]
+fn sales_and_profits_moving_are_financial_results() {
+    let names = [("Nordbank", EntityType::Org)];
+    for text in [
+        "Nordbank said fourth quarter sales rose 2% to $11.1bn.",
+        "Nordbank reported a 43% rise in net profits to 2.4bn euros.",
+        "Nordbank sold more than 80,000 cars last year.",
+    ] {
+        let ev = run(text, &names);
+        assert!(
+            ev.iter().any(|e| e.kind == "financial_result"),
+            "{text}: {ev:#?}"
+        );
+        assert!(ev.iter().all(|e| e.kind != "deal"), "{text}: {ev:#?}");
+    }
+    let ev = run(
+        "Nordbank said fourth quarter sales rose 2% to $11.1bn.",
+        &names,
+    );
+    assert!(
+        find(&ev, "financial_result").date.ends_with("Q4"),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn figurative_and_generic_uses_are_no_events() {
+    for text in [
+        "The firm said it could not meet demand for its phones.",
+        "The euro has shot up against the dollar.",
+        "Mr Howard dismissed fears that the plan was too modest.",
+        "Ministers proposed house arrest for the suspects.",
+        "He said he was in favour of floating exchange rates.",
+        "Its mail order division saw profits grow.",
+    ] {
+        let kinds = kinds_of(text, &[]);
+        assert!(
+            !kinds.iter().any(|k| matches!(
+                k.as_str(),
+                "meeting" | "attack" | "resignation" | "arrest" | "deal"
+            )),
+            "{text}: {kinds:?}"
+        );
+    }
+}

@@ -269,6 +269,35 @@ const FRONTING: &[&str] = &[
     "today",
 ];
 
+/// Forms of the verbs of saying whose object is the reported clause itself (not "told", whose
+/// object is its hearer).
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "claimed",
+    "claims",
+    "claim",
+    "insisted",
+    "insists",
+    "insist",
+    "argued",
+    "argues",
+    "argue",
+    "explained",
+    "explains",
+    "stated",
+    "states",
+];
+
+/// Whether a TIMEX3 value is coarser than a day (a quarter, month or year: `XXXX-Q4`,
+/// `2017-01`, `2004`), as a time modifying a noun is ("fourth quarter sales", "2004 profits");
+/// a day or a time of day right after a verb is its adverbial ("announced Sunday drastic cuts").
+fn coarser_than_a_day(value: &str) -> bool {
+    !value.contains('T') && value.split('-').count() < 3
+}
+
 /// How far (in words) a date, place or participant may be from its trigger.
 const WINDOW: usize = 40;
 
@@ -389,11 +418,15 @@ impl SentenceContext<'_> {
                     .get(after)
                     .is_some_and(|x| matches!(x.norm.as_str(), "'s" | "'"))
                     && !(after + 1..after + 4).contains(&start);
-                // "announced that in 2007 …": the time dates what was announced
+                // "announced that in 2007 …", "said sales in the fourth quarter rose": the
+                // time dates what was announced
                 let complement = reporting
                     && a >= end
-                    && (a > end + 4 || self.pieces[end..a].iter().any(|x| x.norm == "that"));
-                // "said 2004 had been a great year": a time that opens the reported clause
+                    && (a > end + 4
+                        || self.pieces[end..a].iter().any(|x| x.norm == "that")
+                        || self.subject_before_time(start, end, a));
+                // "said 2004 had been a great year", "said fourth quarter sales rose": a time
+                // that opens the reported clause, as its subject or a modifier of it
                 let subject_of_complement = reporting
                     && a == end
                     && self.pieces.get(after).is_some_and(|x| {
@@ -408,7 +441,7 @@ impl SentenceContext<'_> {
                                 | "are"
                                 | "will"
                                 | "would"
-                        )
+                        ) || coarser_than_a_day(&t.value) && pos::opens_reported_clause(x)
                     });
                 // "the lowest rate since September 1995, the Bank of England said": a time in
                 // the reported words before a reporting verb put after them
@@ -431,6 +464,31 @@ impl SentenceContext<'_> {
             .filter(|(d, _)| *d != usize::MAX)
             .min()
             .map(|(_, index)| index)
+    }
+
+    /// Whether the words between the verb of saying at `start..end` and a time at piece `a`
+    /// begin the reported clause: a content word before any preposition ("said sales in the
+    /// fourth quarter rose"; but "said in a report last month", "told local media Monday").
+    /// An announcement's object is often a noun phrase ("announced plans on Monday"), and a
+    /// hearer follows "told": neither is a clause.
+    fn subject_before_time(&self, start: usize, end: usize, a: usize) -> bool {
+        let says = self
+            .pieces
+            .get(start)
+            .is_some_and(|x| SAYING.contains(&x.norm.as_str()));
+        says && self
+            .pieces
+            .get(end..a)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|x| {
+                !pos::is_preposition(&x.norm)
+                    && !matches!(
+                        x.norm.as_str(),
+                        "after" | "before" | "during" | "since" | "until" | "following"
+                    )
+            })
+            .any(pos::opens_reported_clause)
     }
 
     /// Whether the time expression at pieces `a..after` lies in reported words that come before

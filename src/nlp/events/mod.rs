@@ -271,10 +271,12 @@ fn scan_sentence(
         let own = ctx.distance_to_time(t, i, end);
         let time_start = ctx.times[t - ctx.time_offset].span.start;
         let j = hits.partition_point(|&(a, _, _)| p[a].start < time_start);
+        // only a neighbour the date attaches to: "said fourth quarter sales rose after the
+        // launch" leaves the quarter to the launch, since a saying takes no time of what it says
         let nearer = [j.checked_sub(1), Some(j)]
             .into_iter()
             .flatten()
-            .filter(|&j| j != k)
+            .filter(|&j| j != k && out.get(first + j).is_some_and(|m| m.time == Some(t)))
             .filter_map(|j| hits.get(j))
             .any(|&(a, b, _)| ctx.distance_to_time(t, a, b) < own);
         if nearer {
@@ -299,7 +301,7 @@ fn title_case(p: &[pieces::Piece]) -> bool {
     })
 }
 
-/// Types whose plural or bare nouns are kinds or counts of things rather than events.
+/// Types whose plural nouns are kinds or counts of things rather than events.
 const GENERIC_NOUN_TYPES: &[&str] = &[
     "deal",
     "delivery",
@@ -307,6 +309,11 @@ const GENERIC_NOUN_TYPES: &[&str] = &[
     "launch",
     "financial_result",
     "recall",
+    // "co-ordinate announcements", "four nominations", "payment delays", "cancelling trips"
+    "announcement",
+    "delay",
+    "visit",
+    "appointment",
 ];
 
 /// Nouns that name an event when capitalised after another capitalised word.
@@ -485,10 +492,12 @@ fn accepts(
     }
     // "offers flights to New York", "orders for 2,200 more": a plural or bare noun of a
     // business type names a kind of thing or a count, not one event
+    // (but "a 43% rise in net profits" is one rise: its head is the first word)
     if t.noun
         && GENERIC_NOUN_TYPES.contains(&t.kind)
         && anchor::form(p, i, end, None) == anchor::Form::GenericNoun
         && !pos::singular(words[end - 1])
+        && !t.words.iter().any(|w| w == "in")
     {
         return false;
     }

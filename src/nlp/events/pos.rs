@@ -238,6 +238,11 @@ pub fn is_function_word(w: &str) -> bool {
     FUNCTION_WORDS.contains(&w)
 }
 
+/// Whether the word is a preposition.
+pub fn is_preposition(w: &str) -> bool {
+    PREPOSITIONS.contains(&w)
+}
+
 /// Whether piece `x` looks like a lower-case content word: no name, number, punctuation or
 /// function word.
 fn content_word(x: &Piece) -> bool {
@@ -247,6 +252,80 @@ fn content_word(x: &Piece) -> bool {
         && x.norm.chars().all(|c| c.is_alphabetic() || c == '-')
         && x.norm.chars().any(char::is_alphabetic)
         && !is_function_word(&x.norm)
+}
+
+/// Words that may stand between a reporting verb and the time that dates it: its hearers and
+/// channels ("told reporters on Monday", "said in a statement on Friday", "said late on
+/// Tuesday"), and parts of the day after a date ("said Tuesday night").
+const REPORTING_ADJUNCTS: &[&str] = &[
+    "reporters",
+    "journalists",
+    "analysts",
+    "investors",
+    "shareholders",
+    "staff",
+    "employees",
+    "workers",
+    "members",
+    "supporters",
+    "delegates",
+    "lawmakers",
+    "mps",
+    "senators",
+    "voters",
+    "crowd",
+    "audience",
+    "viewers",
+    "listeners",
+    "guests",
+    "statement",
+    "interview",
+    "conference",
+    "news",
+    "press",
+    "briefing",
+    "call",
+    "email",
+    "e-mail",
+    "letter",
+    "website",
+    "blog",
+    "post",
+    "radio",
+    "television",
+    "tv",
+    "newspaper",
+    "magazine",
+    "programme",
+    "program",
+    "hearing",
+    "committee",
+    "parliament",
+    "meeting",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "again",
+    "also",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+];
+
+/// Whether piece `x`, after a reporting verb and before or right after a time expression,
+/// begins the reported words rather than the verb's own adjuncts: a lower-case content word
+/// that is no preposition, adverb, hearer or channel ("said fourth quarter sales rose", "said
+/// sales in the fourth quarter rose"; but "told reporters on Monday", "said late on Friday").
+pub fn opens_reported_clause(x: &Piece) -> bool {
+    let w = x.norm.as_str();
+    content_word(x)
+        && !x.joined
+        && !PREPOSITIONS.contains(&w)
+        && !w.ends_with("ly")
+        && !matches!(w, "and" | "or" | "but" | "as" | "then" | "there" | "to")
+        && !REPORTING_ADJUNCTS.contains(&w)
 }
 
 /// Whether piece `x` looks like a singular noun heading a compound after a modifier

@@ -157,7 +157,12 @@ impl Triggers {
                 for form_words in surfaces {
                     let (words, hyphenated) = split_hyphens(&form_words);
                     if let Some(first) = words.first().cloned() {
-                        t.by_first.entry(first).or_default().push(Trigger {
+                        let noun = pos == "noun" || pos == "phrase" && verb.is_none();
+                        let same_first = t.by_first.entry(first).or_default();
+                        // a later line for the same form of the same kind replaces the earlier
+                        same_first
+                            .retain(|x| !(x.kind == kind && x.words == words && x.noun == noun));
+                        same_first.push(Trigger {
                             kind,
                             lemma: lemma.trim_start_matches('~').to_string(),
                             words,
@@ -169,7 +174,7 @@ impl Triggers {
                             not_after: not_after.clone(),
                             not_before: not_before.clone(),
                             not_objects: not_objects.clone(),
-                            noun: pos == "noun" || pos == "phrase" && verb.is_none(),
+                            noun,
                             verb: verb.clone(),
                             hyphenated,
                         });
@@ -332,6 +337,10 @@ fn irregular_past(verb: &str) -> &'static [&'static str] {
         "sell" => &["sold"],
         "hand" => &["handed"],
         "drop" => &["dropped"],
+        "grow" => &["grew", "grown"],
+        "sink" => &["sank", "sunk"],
+        "slip" => &["slipped"],
+        "dip" => &["dipped"],
         _ => &[],
     }
 }
