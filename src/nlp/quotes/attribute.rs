@@ -1781,6 +1781,7 @@ impl Attributor<'_, '_> {
         if content.is_empty() || self.any_used(content.clone()) {
             return None;
         }
+        let content = self.end_at_closed_fragment(content);
         let words = content
             .clone()
             .filter(|&t| matches!(cx.kind(t), TokenKind::Word | TokenKind::Number))
@@ -1836,6 +1837,49 @@ impl Attributor<'_, '_> {
             inherit: None,
             interruption: None,
         })
+    }
+
+    /// Ends reported speech at the closing mark of its last quoted fragment when what follows
+    /// the fragment is a new clause or an aside, not more of the content: `repeatedly says,
+    /// "Don't you do it," until gunshots are heard`, `likened the rules to "burning the
+    /// Constitution" - a charge that …`. A fragment closed by its own punctuation (`,"` `?"`)
+    /// ends the content; otherwise a dash, `but`, `until`, `when`, `during` and the like after
+    /// it do. `called the test "a clear violation" of five resolutions` keeps its tail.
+    fn end_at_closed_fragment(&self, content: Range<usize>) -> Range<usize> {
+        let cx = self.cx;
+        let Some(close) = (content.start..content.end).rev().find(|&t| {
+            cx.kind(t) == TokenKind::Quote
+                && cx.quote_at(t).is_some_and(|q| {
+                    let quoted = &cx.quoted[q];
+                    quoted.close == Some(t) && quoted.open >= content.start
+                })
+        }) else {
+            return content;
+        };
+        let next = close + 1;
+        if next >= content.end || close == 0 {
+            return content;
+        }
+        let closed_by_punct = matches!(cx.text(close - 1), "," | "?" | "!" | ".");
+        let new_clause = matches!(cx.text(next), "—" | "–" | "―" | "-" | "--")
+            || cx.is_word(next)
+                && matches!(
+                    cx.lower(next),
+                    "but"
+                        | "until"
+                        | "when"
+                        | "while"
+                        | "whereas"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "during"
+                );
+        if closed_by_punct || new_clause {
+            content.start..next
+        } else {
+            content
+        }
     }
 
     // ---- pass 2b: fragments of someone just quoted ----

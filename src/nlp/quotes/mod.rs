@@ -325,6 +325,27 @@ mod tests {
     }
 
     #[test]
+    fn reported_speech_ends_where_a_quoted_fragment_closes_before_a_new_clause() {
+        let text = "Officials met on Monday.\n\n\
+            The mayor likened the plan to \"burning the harbour\" - a charge that stung.\n\n\
+            She repeatedly says, \"Stay in the car,\" until the sirens are heard.\n\n\
+            The senator called the vote \"a clear betrayal\" of three earlier promises.\n";
+        let qs = checked_quotes(text);
+        let rows = texts_and_speakers(&qs);
+        assert_eq!(
+            rows,
+            [
+                ("the plan to \"burning the harbour\"", "The mayor"),
+                ("\"Stay in the car,\"", "She"),
+                (
+                    "the vote \"a clear betrayal\" of three earlier promises",
+                    "The senator"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\
