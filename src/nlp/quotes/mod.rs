@@ -346,6 +346,26 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_noun_of_speech_reports_what_the_subject_said() {
+        let text = "Officials met on Monday.\n\n\
+            The harbour board issued a statement calling the new toll \"an outright tax\" on fishermen.\n\n\
+            The firm sent a letter saying the mill would close.\n\n\
+            The bank put out a profit warning that rattled investors.\n";
+        let qs = checked_quotes(text);
+        let rows = texts_and_speakers(&qs);
+        assert_eq!(
+            rows,
+            [
+                (
+                    "the new toll \"an outright tax\" on fishermen",
+                    "The harbour board"
+                ),
+                ("the mill would close", "The firm"),
+            ]
+        );
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\
