@@ -1122,9 +1122,57 @@ impl Attributor<'_, '_> {
                     "he" | "she" | "they" | "we" | "i" | "it" | "you"
                 );
         let phrase_only = matches!(cue.class(cx), CueClass::Think | CueClass::Call) && !clause;
-        let end = self.clause_end(start, sentence.end, phrase_only);
+        let mut end = self.clause_end(start, sentence.end, phrase_only);
+        if phrase_only {
+            end = self.through_as_fragment(end, sentence.end);
+        }
         let content = self.trim(start..end);
         self.make(content, cue, Some(speaker))
+    }
+
+    /// Where the phrase of a stance or naming verb ends when a quoted fragment after `as`
+    /// follows it: `described the board during a hearing as "a rubber stamp"`, `praised
+    /// Smith, who retired in May, as "a tireless servant" and "a friend"`: past the closing
+    /// mark of the fragment (and of fragments joined to it by `and` / `or`). Otherwise `end`.
+    fn through_as_fragment(&self, end: usize, sentence_end: usize) -> usize {
+        let cx = self.cx;
+        let limit = (end + 12).min(sentence_end);
+        let Some(as_at) = (end..limit)
+            .take_while(|&k| {
+                cx.kind(k) != TokenKind::Quote
+                    && !cx.is_terminal(k)
+                    && !cx.is(k, ";")
+                    && self.cue(k).is_none()
+            })
+            .find(|&k| cx.lower(k) == "as")
+        else {
+            return end;
+        };
+        let closing_of = |k: usize| -> Option<usize> {
+            let mut k = k;
+            if k < sentence_end && matches!(cx.lower(k), "a" | "an" | "the") {
+                k += 1;
+            }
+            if k >= sentence_end || cx.kind(k) != TokenKind::Quote {
+                return None;
+            }
+            let q = cx.quote_at(k)?;
+            let quoted = &cx.quoted[q];
+            if quoted.open != k || quoted.depth != 0 {
+                return None;
+            }
+            quoted.close.filter(|&c| c < sentence_end)
+        };
+        let Some(mut close) = closing_of(as_at + 1) else {
+            return end;
+        };
+        while close + 2 < sentence_end && matches!(cx.lower(close + 1), "and" | "or") {
+            match closing_of(close + 2) {
+                Some(c) => close = c,
+                None => break,
+            }
+        }
+        close + 1
     }
 
     /// Reported speech whose subject is too long or too odd to read (`A redacted copy of the

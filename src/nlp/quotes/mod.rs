@@ -366,6 +366,28 @@ mod tests {
     }
 
     #[test]
+    fn a_naming_verb_takes_its_object_through_a_quoted_fragment_after_as() {
+        let text = "Officials met on Monday.\n\n\
+            The mayor described the board during a Tuesday interview as \"a rubber stamp.\"\n\n\
+            Halvorsen praised the skipper, who retired in May, as \"a tireless servant\" and \"a friend.\"\n";
+        let qs = checked_quotes(text);
+        let rows = texts_and_speakers(&qs);
+        assert_eq!(
+            rows,
+            [
+                (
+                    "the board during a Tuesday interview as \"a rubber stamp.\"",
+                    "The mayor"
+                ),
+                (
+                    "the skipper, who retired in May, as \"a tireless servant\" and \"a friend.\"",
+                    "Halvorsen"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\
