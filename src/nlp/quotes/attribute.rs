@@ -1891,8 +1891,8 @@ impl Attributor<'_, '_> {
     /// the fragment is a new clause or an aside, not more of the content: `repeatedly says,
     /// "Don't you do it," until gunshots are heard`, `likened the rules to "burning the
     /// Constitution" - a charge that …`. A fragment closed by its own punctuation (`,"` `?"`)
-    /// ends the content; otherwise a dash, `but`, `until`, `when`, `during` and the like after
-    /// it do. `called the test "a clear violation" of five resolutions` keeps its tail.
+    /// ends the content; otherwise a dash, a comma, a bracket, `but`, `until`, `when`, `during`
+    /// and the like after it do. `called the test "a clear violation" of five resolutions` keeps its tail.
     fn end_at_closed_fragment(&self, content: Range<usize>) -> Range<usize> {
         let cx = self.cx;
         let Some(close) = (content.start..content.end).rev().find(|&t| {
@@ -1909,7 +1909,7 @@ impl Attributor<'_, '_> {
             return content;
         }
         let closed_by_punct = matches!(cx.text(close - 1), "," | "?" | "!" | ".");
-        let new_clause = matches!(cx.text(next), "—" | "–" | "―" | "-" | "--")
+        let new_clause = matches!(cx.text(next), "—" | "–" | "―" | "-" | "--" | "," | "(")
             || cx.is_word(next)
                 && matches!(
                     cx.lower(next),

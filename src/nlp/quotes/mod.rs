@@ -329,7 +329,8 @@ mod tests {
         let text = "Officials met on Monday.\n\n\
             The mayor likened the plan to \"burning the harbour\" - a charge that stung.\n\n\
             She repeatedly says, \"Stay in the car,\" until the sirens are heard.\n\n\
-            The senator called the vote \"a clear betrayal\" of three earlier promises.\n";
+            The senator called the vote \"a clear betrayal\" of three earlier promises.\n\n\
+            The union called the offer \"an insult\", a word its rivals later repeated.\n";
         let qs = checked_quotes(text);
         let rows = texts_and_speakers(&qs);
         assert_eq!(
@@ -341,6 +342,7 @@ mod tests {
                     "the vote \"a clear betrayal\" of three earlier promises",
                     "The senator"
                 ),
+                ("the offer \"an insult\"", "The union"),
             ]
         );
     }
