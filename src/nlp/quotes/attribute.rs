@@ -1909,6 +1909,13 @@ impl Attributor<'_, '_> {
             return content;
         }
         let closed_by_punct = matches!(cx.text(close - 1), "," | "?" | "!" | ".");
+        // `made Esbjerg "the obvious place", and …`, `made it "the place," and that …`: the
+        // content goes on.
+        let comma = cx.is(next, ",");
+        let joiner = if comma { next + 1 } else { next };
+        let goes_on = joiner < content.end
+            && matches!(cx.lower(joiner), "and" | "or")
+            && (comma || joiner + 1 < content.end && cx.lower(joiner + 1) == "that");
         let new_clause = matches!(cx.text(next), "—" | "–" | "―" | "-" | "--" | "," | "(")
             || cx.is_word(next)
                 && matches!(
@@ -1923,7 +1930,7 @@ impl Attributor<'_, '_> {
                         | "though"
                         | "during"
                 );
-        if closed_by_punct || new_clause {
+        if (closed_by_punct || new_clause) && !goes_on {
             content.start..next
         } else {
             content

@@ -330,7 +330,8 @@ mod tests {
             The mayor likened the plan to \"burning the harbour\" - a charge that stung.\n\n\
             She repeatedly says, \"Stay in the car,\" until the sirens are heard.\n\n\
             The senator called the vote \"a clear betrayal\" of three earlier promises.\n\n\
-            The union called the offer \"an insult\", a word its rivals later repeated.\n";
+            The union called the offer \"an insult\", a word its rivals later repeated.\n\n\
+            Vik said the law made the port \"the obvious place,\" and that she would visit.\n";
         let qs = checked_quotes(text);
         let rows = texts_and_speakers(&qs);
         assert_eq!(
@@ -343,6 +344,10 @@ mod tests {
                     "The senator"
                 ),
                 ("the offer \"an insult\"", "The union"),
+                (
+                    "the law made the port \"the obvious place,\" and that she would visit",
+                    "Vik"
+                ),
             ]
         );
     }
