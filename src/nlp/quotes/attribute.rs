@@ -1122,9 +1122,57 @@ impl Attributor<'_, '_> {
                     "he" | "she" | "they" | "we" | "i" | "it" | "you"
                 );
         let phrase_only = matches!(cue.class(cx), CueClass::Think | CueClass::Call) && !clause;
-        let end = self.clause_end(start, sentence.end, phrase_only);
+        let mut end = self.clause_end(start, sentence.end, phrase_only);
+        if phrase_only {
+            end = self.through_as_fragment(end, sentence.end);
+        }
         let content = self.trim(start..end);
         self.make(content, cue, Some(speaker))
+    }
+
+    /// Where the phrase of a stance or naming verb ends when a quoted fragment after `as`
+    /// follows it: `described the board during a hearing as "a rubber stamp"`, `praised
+    /// Smith, who retired in May, as "a tireless servant" and "a friend"`: past the closing
+    /// mark of the fragment (and of fragments joined to it by `and` / `or`). Otherwise `end`.
+    fn through_as_fragment(&self, end: usize, sentence_end: usize) -> usize {
+        let cx = self.cx;
+        let limit = (end + 12).min(sentence_end);
+        let Some(as_at) = (end..limit)
+            .take_while(|&k| {
+                cx.kind(k) != TokenKind::Quote
+                    && !cx.is_terminal(k)
+                    && !cx.is(k, ";")
+                    && self.cue(k).is_none()
+            })
+            .find(|&k| cx.lower(k) == "as")
+        else {
+            return end;
+        };
+        let closing_of = |k: usize| -> Option<usize> {
+            let mut k = k;
+            if k < sentence_end && matches!(cx.lower(k), "a" | "an" | "the") {
+                k += 1;
+            }
+            if k >= sentence_end || cx.kind(k) != TokenKind::Quote {
+                return None;
+            }
+            let q = cx.quote_at(k)?;
+            let quoted = &cx.quoted[q];
+            if quoted.open != k || quoted.depth != 0 {
+                return None;
+            }
+            quoted.close.filter(|&c| c < sentence_end)
+        };
+        let Some(mut close) = closing_of(as_at + 1) else {
+            return end;
+        };
+        while close + 2 < sentence_end && matches!(cx.lower(close + 1), "and" | "or") {
+            match closing_of(close + 2) {
+                Some(c) => close = c,
+                None => break,
+            }
+        }
+        close + 1
     }
 
     /// Reported speech whose subject is too long or too odd to read (`A redacted copy of the
@@ -1781,6 +1829,7 @@ impl Attributor<'_, '_> {
         if content.is_empty() || self.any_used(content.clone()) {
             return None;
         }
+        let content = self.end_at_closed_fragment(content);
         let words = content
             .clone()
             .filter(|&t| matches!(cx.kind(t), TokenKind::Word | TokenKind::Number))
@@ -1836,6 +1885,56 @@ impl Attributor<'_, '_> {
             inherit: None,
             interruption: None,
         })
+    }
+
+    /// Ends reported speech at the closing mark of its last quoted fragment when what follows
+    /// the fragment is a new clause or an aside, not more of the content: `repeatedly says,
+    /// "Don't you do it," until gunshots are heard`, `likened the rules to "burning the
+    /// Constitution" - a charge that …`. A fragment closed by its own punctuation (`,"` `?"`)
+    /// ends the content; otherwise a dash, a comma, a bracket, `but`, `until`, `when`, `during`
+    /// and the like after it do. `called the test "a clear violation" of five resolutions` keeps its tail.
+    fn end_at_closed_fragment(&self, content: Range<usize>) -> Range<usize> {
+        let cx = self.cx;
+        let Some(close) = (content.start..content.end).rev().find(|&t| {
+            cx.kind(t) == TokenKind::Quote
+                && cx.quote_at(t).is_some_and(|q| {
+                    let quoted = &cx.quoted[q];
+                    quoted.close == Some(t) && quoted.open >= content.start
+                })
+        }) else {
+            return content;
+        };
+        let next = close + 1;
+        if next >= content.end || close == 0 {
+            return content;
+        }
+        let closed_by_punct = matches!(cx.text(close - 1), "," | "?" | "!" | ".");
+        // `made Esbjerg "the obvious place", and …`, `made it "the place," and that …`: the
+        // content goes on.
+        let comma = cx.is(next, ",");
+        let joiner = if comma { next + 1 } else { next };
+        let goes_on = joiner < content.end
+            && matches!(cx.lower(joiner), "and" | "or")
+            && (comma || joiner + 1 < content.end && cx.lower(joiner + 1) == "that");
+        let new_clause = matches!(cx.text(next), "—" | "–" | "―" | "-" | "--" | "," | "(")
+            || cx.is_word(next)
+                && matches!(
+                    cx.lower(next),
+                    "but"
+                        | "until"
+                        | "when"
+                        | "while"
+                        | "whereas"
+                        | "because"
+                        | "although"
+                        | "though"
+                        | "during"
+                );
+        if (closed_by_punct || new_clause) && !goes_on {
+            content.start..next
+        } else {
+            content
+        }
     }
 
     // ---- pass 2b: fragments of someone just quoted ----

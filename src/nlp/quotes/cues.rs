@@ -84,6 +84,28 @@ const NOUN_BEFORE: &[&str] = &[
     "last", "next", "same", "whose", "other", "further", "more",
 ];
 
+/// Nouns of a text that speaks: an -ing cue after them is a participle (`a statement
+/// calling the test "a violation"`, `a letter saying …`).
+const SPEECH_NOUNS: &[&str] = &[
+    "statement",
+    "letter",
+    "message",
+    "tweet",
+    "post",
+    "release",
+    "memo",
+    "email",
+    "e-mail",
+    "video",
+    "report",
+    "resolution",
+    "editorial",
+    "note",
+    "complaint",
+    "lawsuit",
+    "filing",
+];
+
 /// True when the cue form at token `i` is used as a verb here, not as a noun (`the attack`,
 /// `two separate tweets`) or a word of a capitalised title (`Star Asked Actors`).
 fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
@@ -153,11 +175,13 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
     {
         return false;
     }
-    // `a profit warning that …`: a noun after a determiner and a noun.
+    // `a profit warning that …`: a noun after a determiner and a noun (but `a statement
+    // calling …`: a participle after a noun of speech).
     if f.tense == Tense::Ing
         && j >= sentence.start + 2
         && cx.is_lower_word(j - 1)
         && !cx.has_class(j - 1, class::FUNCTION | class::SKIP)
+        && !SPEECH_NOUNS.contains(&cx.lower(j - 1))
         && matches!(
             cx.lower(j - 2),
             "a" | "an" | "the" | "his" | "her" | "its" | "their"

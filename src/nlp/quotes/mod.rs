@@ -325,6 +325,76 @@ mod tests {
     }
 
     #[test]
+    fn reported_speech_ends_where_a_quoted_fragment_closes_before_a_new_clause() {
+        let text = "Officials met on Monday.\n\n\
+            The mayor likened the plan to \"burning the harbour\" - a charge that stung.\n\n\
+            She repeatedly says, \"Stay in the car,\" until the sirens are heard.\n\n\
+            The senator called the vote \"a clear betrayal\" of three earlier promises.\n\n\
+            The union called the offer \"an insult\", a word its rivals later repeated.\n\n\
+            Vik said the law made the port \"the obvious place,\" and that she would visit.\n";
+        let qs = checked_quotes(text);
+        let rows = texts_and_speakers(&qs);
+        assert_eq!(
+            rows,
+            [
+                ("the plan to \"burning the harbour\"", "The mayor"),
+                ("\"Stay in the car,\"", "She"),
+                (
+                    "the vote \"a clear betrayal\" of three earlier promises",
+                    "The senator"
+                ),
+                ("the offer \"an insult\"", "The union"),
+                (
+                    "the law made the port \"the obvious place,\" and that she would visit",
+                    "Vik"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_noun_of_speech_reports_what_the_subject_said() {
+        let text = "Officials met on Monday.\n\n\
+            The harbour board issued a statement calling the new toll \"an outright tax\" on fishermen.\n\n\
+            The firm sent a letter saying the mill would close.\n\n\
+            The bank put out a profit warning that rattled investors.\n";
+        let qs = checked_quotes(text);
+        let rows = texts_and_speakers(&qs);
+        assert_eq!(
+            rows,
+            [
+                (
+                    "the new toll \"an outright tax\" on fishermen",
+                    "The harbour board"
+                ),
+                ("the mill would close", "The firm"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_naming_verb_takes_its_object_through_a_quoted_fragment_after_as() {
+        let text = "Officials met on Monday.\n\n\
+            The mayor described the board during a Tuesday interview as \"a rubber stamp.\"\n\n\
+            Halvorsen praised the skipper, who retired in May, as \"a tireless servant\" and \"a friend.\"\n";
+        let qs = checked_quotes(text);
+        let rows = texts_and_speakers(&qs);
+        assert_eq!(
+            rows,
+            [
+                (
+                    "the board during a Tuesday interview as \"a rubber stamp.\"",
+                    "The mayor"
+                ),
+                (
+                    "the skipper, who retired in May, as \"a tireless servant\" and \"a friend.\"",
+                    "Halvorsen"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\
