@@ -57,6 +57,14 @@ fn find<'a>(events: &'a [Event], kind: &str) -> &'a Event {
         .unwrap_or_else(|| panic!("no {kind} in {events:#?}"))
 }
 
+/// Fails when `events` hold one of `kind`.
+fn assert_none(events: &[Event], kind: &str) {
+    assert!(
+        events.iter().all(|e| e.kind != kind),
+        "a {kind} in {events:#?}"
+    );
+}
+
 fn seed_names() -> Vec<(&'static str, EntityType)> {
     vec![
         ("Sadiq Khan", EntityType::Person),
@@ -136,9 +144,9 @@ fn football_attacks_are_not_terror_attacks() {
         "The striker led the attack as United scored twice in the league match on Saturday.",
         &[],
     );
-    assert!(ev.iter().all(|e| e.kind != "attack"), "{ev:#?}");
+    assert_none(&ev, "attack");
     let ev = run("He suffered a heart attack on Monday.", &[]);
-    assert!(ev.iter().all(|e| e.kind != "attack"), "{ev:#?}");
+    assert_none(&ev, "attack");
 }
 
 #[test]
@@ -211,7 +219,7 @@ fn reported_speech_is_an_event_only_when_dated_or_in_the_lead() {
     // after the lead, an undated "said" is background
     let lead = "Rebels attacked a convoy. Two soldiers were hurt. The army sent troops. ";
     let ev = run(&format!("{lead}The minister said the plan was sound."), &[]);
-    assert!(ev.iter().all(|e| e.kind != "statement"), "{ev:#?}");
+    assert_none(&ev, "statement");
     let ev = run(
         &format!("{lead}The minister said on Monday that the plan was sound."),
         &[],
@@ -222,7 +230,7 @@ fn reported_speech_is_an_event_only_when_dated_or_in_the_lead() {
     assert_eq!(find(&ev, "statement").date_text, "(publication date)");
     // a passive reports no one's statement
     let ev = run_dated("The city has been told that trams are a dream.", &[]);
-    assert!(ev.iter().all(|e| e.kind != "statement"), "{ev:#?}");
+    assert_none(&ev, "statement");
 }
 
 /// Like [`run`], with the article's reference (publication) date.
@@ -606,9 +614,9 @@ fn names_with_trigger_words_are_no_events() {
         "The government opted out of part of the European Convention on Human Rights.",
         &[],
     );
-    assert!(ev.iter().all(|e| e.kind != "meeting"), "{ev:#?}");
+    assert_none(&ev, "meeting");
     let ev = run("Meet The Fockers opens in the UK on Friday.", &[]);
-    assert!(ev.iter().all(|e| e.kind != "meeting"), "{ev:#?}");
+    assert_none(&ev, "meeting");
     // a named conference is still an event
     let ev = run("Leaders gathered at the Davos Summit on Monday.", &[]);
     assert!(ev.iter().any(|e| e.kind == "meeting"), "{ev:#?}");
@@ -620,12 +628,12 @@ fn meeting_a_target_or_criticism_is_no_meeting() {
         "The firm held a boardroom shake-out on Monday to meet criticism of its board.",
         &[],
     );
-    assert!(ev.iter().all(|e| e.kind != "meeting"), "{ev:#?}");
+    assert_none(&ev, "meeting");
     let ev = run(
         "Qantas sought a tie-up on Monday to meet the challenge posed by low cost carriers.",
         &[],
     );
-    assert!(ev.iter().all(|e| e.kind != "meeting"), "{ev:#?}");
+    assert_none(&ev, "meeting");
     let ev = run("Blair met the French president in Paris on Monday.", &[]);
     find(&ev, "meeting");
 }
@@ -636,7 +644,7 @@ fn attacking_without_violence_is_criticism() {
         "Ronnie Corbett attacked the declining standards of British television on Monday.",
         &[],
     );
-    assert!(ev.iter().all(|e| e.kind != "attack"), "{ev:#?}");
+    assert_none(&ev, "attack");
     let ev = run(
         "Gunmen attacked a police convoy on Monday, killing three.",
         &[],
@@ -668,13 +676,13 @@ fn award_nominations_are_awards_and_shop_promotions_no_appointments() {
         "Stars Leonardo DiCaprio and Cate Blanchett were nominated for acting Oscars on Monday.",
         &[],
     );
-    assert!(ev.iter().all(|e| e.kind != "appointment"), "{ev:#?}");
+    assert_none(&ev, "appointment");
     find(&ev, "award");
     let ev = run(
         "Extending some promotions and discounts on Monday could not tempt customers.",
         &[],
     );
-    assert!(ev.iter().all(|e| e.kind != "appointment"), "{ev:#?}");
+    assert_none(&ev, "appointment");
 }
 
 #[test]
@@ -683,9 +691,9 @@ fn sports_debuts_and_titles_claimed_are_no_launches_or_statements() {
         "The winger made his England debut on Saturday against Wales in the rugby international.",
         &[],
     );
-    assert!(ev.iter().all(|e| e.kind != "launch"), "{ev:#?}");
+    assert_none(&ev, "launch");
     let ev = run("Federer claimed the Dubai title on Sunday.", &[]);
-    assert!(ev.iter().all(|e| e.kind != "statement"), "{ev:#?}");
+    assert_none(&ev, "statement");
     let ev = run(
         "The firm claimed on Monday that its rival had copied the design.",
         &[],
@@ -699,7 +707,7 @@ fn signs_of_is_no_signing() {
         "The survey on Monday found continuing signs of a slowdown in the housing market, with shares down.",
         &[],
     );
-    assert!(ev.iter().all(|e| e.kind != "deal"), "{ev:#?}");
+    assert_none(&ev, "deal");
 }
 
 #[test]
