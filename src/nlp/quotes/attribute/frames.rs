@@ -13,7 +13,7 @@ use crate::extraction::QuoteKind;
 use crate::nlp::quotes::cues;
 use crate::nlp::quotes::lexicon::{CueClass, class};
 use crate::nlp::quotes::speakers::{self, Form};
-use crate::nlp::text::TokenKind;
+use crate::nlp::text::{Doc, TokenKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
@@ -208,20 +208,9 @@ impl Attributor<'_, '_> {
     /// label before a colon is a name.
     pub(super) fn headline(&mut self) {
         let cx = self.cx;
-        let Some(first) = cx.doc.paragraphs.first() else {
+        let Some(line) = first_paragraph_tokens(cx.doc) else {
             return;
         };
-        let (Some(a), Some(b)) = (
-            cx.doc.sentences.get(first.sentences.start),
-            first
-                .sentences
-                .end
-                .checked_sub(1)
-                .and_then(|k| cx.doc.sentences.get(k)),
-        ) else {
-            return;
-        };
-        let line = a.tokens.start..b.tokens.end;
         let Some(colon) = (line.start..line.end.min(line.start + 8)).find(|&t| cx.is(t, ":"))
         else {
             return;
@@ -470,20 +459,9 @@ impl Attributor<'_, '_> {
     /// capitalised and the subject of its verb of saying cannot be read the usual way.
     pub(super) fn title_case_headline(&mut self) {
         let cx = self.cx;
-        let Some(first) = cx.doc.paragraphs.first() else {
+        let Some(line) = first_paragraph_tokens(cx.doc) else {
             return;
         };
-        let (Some(a), Some(b)) = (
-            cx.doc.sentences.get(first.sentences.start),
-            first
-                .sentences
-                .end
-                .checked_sub(1)
-                .and_then(|k| cx.doc.sentences.get(k)),
-        ) else {
-            return;
-        };
-        let line = a.tokens.start..b.tokens.end;
         if line.len() > 30 || self.any_used(line.clone()) {
             return;
         }
@@ -621,4 +599,12 @@ impl Attributor<'_, '_> {
 /// than a name.
 fn is_all_capitals(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
+}
+
+/// The tokens of the article's first paragraph (its headline, when it has one).
+fn first_paragraph_tokens(doc: &Doc) -> Option<Range<usize>> {
+    let first = doc.paragraphs.first()?;
+    let a = doc.sentences.get(first.sentences.start)?;
+    let b = doc.sentences.get(first.sentences.end.checked_sub(1)?)?;
+    Some(a.tokens.start..b.tokens.end)
 }
