@@ -658,11 +658,8 @@ fn market_sessions_and_rallies_are_no_meetings_or_protests() {
         "Shares fell during Friday's trading session and the dollar failed to extend its rally.",
         &[],
     );
-    assert!(
-        ev.iter()
-            .all(|e| e.kind != "meeting" && e.kind != "protest"),
-        "{ev:#?}"
-    );
+    assert_none(&ev, "meeting");
+    assert_none(&ev, "protest");
     let ev = run(
         "Thousands joined a rally in Trafalgar Square on Monday.",
         &[],
