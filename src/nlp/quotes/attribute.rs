@@ -517,7 +517,16 @@ impl Attributor<'_, '_> {
         }
         // `"…," X said` / `"…." He added.` (further with an apposition: `"…," Deborah
         // Tamargo, the chairwoman of the county party, recalled`)
-        let limit = (i + 2 * CUE_REACH).min(paragraph.end);
+        // A quotation closed by a comma has its tag in the rest of the sentence, however long
+        // the speaker's description (`"…," Scott Pruitt, the attorney general of Oklahoma,
+        // one of the states suing the EPA, said`).
+        let comma_closed = cx.is(i - 1, ",") || close > 0 && cx.is(close - 1, ",");
+        let reach = if comma_closed {
+            4 * CUE_REACH
+        } else {
+            2 * CUE_REACH
+        };
+        let limit = (i + reach).min(paragraph.end);
         let mut k = i;
         while k < limit {
             // `Rep. John Mica (R-Fla.) said`: a party and state in parentheses.
@@ -536,6 +545,34 @@ impl Attributor<'_, '_> {
                 {
                     return None;
                 }
+                if k - i <= 2 * CUE_REACH
+                    && let Some(tag) = self.subject_tag(c, i, close, paragraph.end)
+                {
+                    return Some(tag);
+                }
+                return comma_closed
+                    .then(|| self.described_subject_tag(c, i, close))
+                    .flatten();
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The tag `X said` after a quotation that closes at `close`, with the speaker phrase
+    /// starting at token `i`, right after the quotation (`"…," Fox's Chris Wallace said`).
+    #[allow(clippy::type_complexity)]
+    fn subject_tag(
+        &self,
+        c: &Cue,
+        i: usize,
+        close: usize,
+        paragraph_end: usize,
+    ) -> Option<(Option<Range<usize>>, Option<Np>, Option<usize>)> {
+        let cx = self.cx;
+        let k = c.tokens.start;
+        {
+            {
                 let np = speakers::subject_before(cx, c.tokens.start, i)?;
                 // The speaker phrase follows the quotation directly (`"…," Fox's Chris
                 // Wallace said`), not after more words of the sentence.
@@ -563,15 +600,48 @@ impl Attributor<'_, '_> {
                 }
                 // A new sentence after the quotation must be a short tag.
                 let crossed = cx.doc.sentence_of(k) != cx.doc.sentence_of(close);
-                let end = self.tag_end(c.tokens.end, paragraph.end);
-                if crossed && end < paragraph.end && !cx.is_terminal(end) {
+                let end = self.tag_end(c.tokens.end, paragraph_end);
+                if crossed && end < paragraph_end && !cx.is_terminal(end) {
                     return None;
                 }
-                return Some((Some(c.tokens.clone()), Some(np), Some(c.tokens.end)));
+                Some((Some(c.tokens.clone()), Some(np), Some(c.tokens.end)))
             }
-            k += 1;
         }
-        None
+    }
+
+    /// The tag after a quotation closed by a comma whose speaker is described at length
+    /// before the cue: the phrase right after the quotation is the speaker, and the cue must
+    /// end the sentence (`"…," Scott Pruitt, the attorney general of Oklahoma, one of the
+    /// states suing the EPA, said at an event.`).
+    #[allow(clippy::type_complexity)]
+    fn described_subject_tag(
+        &self,
+        c: &Cue,
+        i: usize,
+        close: usize,
+    ) -> Option<(Option<Range<usize>>, Option<Np>, Option<usize>)> {
+        let cx = self.cx;
+        let k = c.tokens.start;
+        let sentence = cx.sentence_tokens(k);
+        if cx.doc.sentence_of(k) != cx.doc.sentence_of(close)
+            || !(i..k).any(|t| cx.is(t, ","))
+            || (i..k).any(|t| cx.kind(t) == TokenKind::Quote || cx.is_terminal(t))
+        {
+            return None;
+        }
+        let after = if c.class(cx) == CueClass::Tell {
+            self.skip_object(c.tokens.end, sentence.end)
+        } else {
+            c.tokens.end
+        };
+        if !self.tag_reaches_end(after, sentence.end) {
+            return None;
+        }
+        let np = speakers::np_starting_at(cx, i, k)?;
+        if np.start != i || np.form == Form::Pronoun || !cx.is(np.head.end, ",") {
+            return None;
+        }
+        Some((Some(c.tokens.clone()), Some(np), Some(c.tokens.end)))
     }
 
     /// True when the tag between the quotation `a` and its continuation `b` is no longer than
@@ -1112,7 +1182,19 @@ impl Attributor<'_, '_> {
         if speaker.head.start >= cue.tokens.end {
             return None;
         }
-        let start = self.content_start(cue, sentence.end);
+        let mut start = self.content_start(cue, sentence.end);
+        // `said Friday as he entered the talks`: the occasion of the saying; the content, if
+        // any, follows its comma (`said as he introduced his wife, "…"`).
+        if start + 1 < sentence.end
+            && cx.lower(start) == "as"
+            && matches!(cx.lower(start + 1), "he" | "she" | "they" | "we" | "i")
+        {
+            let comma = (start + 2..sentence.end).find(|&t| cx.is(t, ","))?;
+            start = comma + 1;
+            if start + 1 >= sentence.end {
+                return None;
+            }
+        }
         // Stance and naming verbs take a phrase (`criticized the plan`), unless a clause
         // follows (`believes that …`, `thinks he will win`).
         let clause = start > cue.tokens.end && cx.lower(start - 1) == "that"
@@ -1658,7 +1740,17 @@ impl Attributor<'_, '_> {
                                 && (matches!(
                                     c.class(cx),
                                     CueClass::Say | CueClass::Tell | CueClass::Call
-                                ) || c.class(cx) == CueClass::Think)
+                                ) || c.class(cx) == CueClass::Think
+                                    // `shootings and protests fear that …`: a stance verb
+                                    // after a noun has its subject inside the reported
+                                    // words.
+                                    && (i + 1..k).all(|w| {
+                                        cx.lower(w).ends_with("ly")
+                                            || matches!(
+                                                cx.lower(w),
+                                                "he" | "she" | "they" | "we" | "i" | "also"
+                                            )
+                                    }))
                         })
                     })
                 {

@@ -325,6 +325,42 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_described_at_length_before_the_cue() {
+        let text = "Officials met on Monday.\n\n\
+            \"It is an invasion of the state's domain,\" Scott Pruitt, the attorney general of \
+            Oklahoma, one of the states suing the EPA, said at an event this month.\n\n\
+            \"We are ready,\" the committee, which meets in the Capitol, one floor above the \
+            press room, announced.\n";
+        let qs = checked_quotes(text);
+        assert_eq!(
+            texts_and_speakers(&qs),
+            [
+                ("It is an invasion of the state's domain,", "Scott Pruitt"),
+                ("We are ready,", "the committee"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_occasion_of_saying_is_not_its_content() {
+        let text = "Officials met on Monday.\n\n\
+            Mark Jones said Friday as he entered the talks.\n\n\
+            Clinton said as he introduced his wife, \"Finally, we are free\" to talk.\n\n\
+            Ryan said the shootings and protests fear that Americans stopped listening.\n";
+        let qs = checked_quotes(text);
+        assert_eq!(
+            texts_and_speakers(&qs),
+            [
+                ("\"Finally, we are free\" to talk", "Clinton"),
+                (
+                    "the shootings and protests fear that Americans stopped listening",
+                    "Ryan"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn reported_speech_ends_where_a_quoted_fragment_closes_before_a_new_clause() {
         let text = "Officials met on Monday.\n\n\
             The mayor likened the plan to \"burning the harbour\" - a charge that stung.\n\n\
