@@ -1520,10 +1520,14 @@ impl Attributor<'_, '_> {
         }
         if matches!(cx.lower(i), "the" | "a" | "an" | "his" | "her" | "their") {
             let mut k = i + 1;
+            // `told the forum he was …`: the hearer ends before the subject of the content.
             while k < end
                 && k - i < 5
                 && (cx.is_lower_word(k) || cx.is_name_word(k))
-                && !matches!(cx.lower(k), "that" | "the" | "a" | "to")
+                && !matches!(
+                    cx.lower(k),
+                    "that" | "the" | "a" | "to" | "he" | "she" | "they" | "we" | "i" | "it"
+                )
             {
                 k += 1;
             }
@@ -1604,6 +1608,18 @@ impl Attributor<'_, '_> {
                         }
                         break;
                     }
+                }
+                // `to the NFL Network's Rich Eisen`: a name the few words cut short goes on.
+                if k > i + 1 && k + 1 < end && matches!(cx.text(k), "'s" | "’s") {
+                    k += 1;
+                }
+                let possessive = |t: usize| matches!(cx.text(t), "'s" | "’s");
+                if k > i + 1 && k < end && cx.is_name_word(k) {
+                    if cx.is_name_word(k - 1) || possessive(k - 1) {
+                        k = speakers::name_run_starting(cx, k, end).end;
+                    }
+                } else if k > i + 1 && possessive(k - 1) {
+                    k -= 1;
                 }
                 i = k;
             } else {

@@ -361,6 +361,26 @@ mod tests {
     }
 
     #[test]
+    fn hearers_and_occasions_end_where_the_content_starts() {
+        let text = "Officials met on Monday.\n\n\
+            Trump told the forum he was \"totally against the war\".\n\n\
+            Oz is \"smart as hell,\" Steve Mosko wrote in an email to the NFL Network's Rich \
+            Eisen, and \"full of it.\"\n";
+        let qs = checked_quotes(text);
+        assert_eq!(
+            texts_and_speakers(&qs),
+            [
+                ("he was \"totally against the war\"", "Trump"),
+                (
+                    "Oz is \"smart as hell,\" Steve Mosko wrote in an email to the NFL \
+                     Network's Rich Eisen, and \"full of it.\"",
+                    "Steve Mosko"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn reported_speech_ends_where_a_quoted_fragment_closes_before_a_new_clause() {
         let text = "Officials met on Monday.\n\n\
             The mayor likened the plan to \"burning the harbour\" - a charge that stung.\n\n\
