@@ -752,7 +752,9 @@ impl Attributor<'_, '_> {
         let opens_sentence = cx.sentence_tokens(n.open).start == n.open;
         let after_punct =
             n.open > 0 && matches!(cx.text(n.open - 1), "." | "," | ":" | ";" | "—" | "–");
-        if !(opens_sentence || after_punct) {
+        // `"…," Trump said "…"`: a stop left out after the tag.
+        let right_after_tag = n.open == after_cue && cx.is_capitalised(n.tokens.start);
+        if !(opens_sentence || after_punct || right_after_tag) {
             return None;
         }
         if (after_cue..n.open).any(|t| cx.kind(t) == TokenKind::Quote && !title.contains(&t)) {

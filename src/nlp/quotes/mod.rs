@@ -381,6 +381,17 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_goes_on_after_a_tag_missing_its_stop() {
+        let text = "Officials met on Monday.\n\n\
+            \"We will build it,\" Trump said \"Others sent people back.\"\n";
+        let qs = checked_quotes(text);
+        assert_eq!(
+            texts_and_speakers(&qs),
+            [("We will build it, … Others sent people back.", "Trump")]
+        );
+    }
+
+    #[test]
     fn reported_speech_ends_where_a_quoted_fragment_closes_before_a_new_clause() {
         let text = "Officials met on Monday.\n\n\
             The mayor likened the plan to \"burning the harbour\" - a charge that stung.\n\n\
