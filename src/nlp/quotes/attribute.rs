@@ -1588,14 +1588,21 @@ impl Attributor<'_, '_> {
             {
                 // The group: up to a few words, ending before a determiner or `that`.
                 let mut k = i + 1;
+                let possessive = |t: usize| matches!(cx.text(t), "'s" | "’s");
+                // `in a heated prime minister's questions`: a possessive adds a word.
+                let mut cap = 6;
                 while k < end
-                    && k - i < 6
+                    && k - i < cap
                     && (k == i + 1 || !matches!(cx.lower(k), "that" | "the" | ","))
-                    && (cx.is_word(k) || cx.kind(k) == TokenKind::Number)
+                    && (cx.is_word(k) || cx.kind(k) == TokenKind::Number || possessive(k))
                     && (k == i + 1
                         || !cx.has_class(k, class::FUNCTION)
+                        || possessive(k)
                         || matches!(cx.lower(k), "of" | "with" | "on"))
                 {
+                    if possessive(k) {
+                        cap += 1;
+                    }
                     k += 1;
                     if cues::match_at(cx, k - 1)
                         .is_some_and(|(f, _)| cx.lx.forms[f as usize].class == CueClass::Noun)
@@ -1612,10 +1619,6 @@ impl Attributor<'_, '_> {
                     }
                 }
                 // `to the NFL Network's Rich Eisen`: a name the few words cut short goes on.
-                if k > i + 1 && k + 1 < end && matches!(cx.text(k), "'s" | "’s") {
-                    k += 1;
-                }
-                let possessive = |t: usize| matches!(cx.text(t), "'s" | "’s");
                 if k > i + 1 && k < end && cx.is_name_word(k) {
                     if cx.is_name_word(k - 1) || possessive(k - 1) {
                         k = speakers::name_run_starting(cx, k, end).end;
@@ -1760,15 +1763,33 @@ impl Attributor<'_, '_> {
                                     CueClass::Say | CueClass::Tell | CueClass::Call
                                 ) || c.class(cx) == CueClass::Think
                                     // `shootings and protests fear that …`: a stance verb
-                                    // after a noun has its subject inside the reported
-                                    // words.
-                                    && (i + 1..k).all(|w| {
+                                    // after `and` and a noun has its subject inside the
+                                    // reported words (but `…, but critics fear …`).
+                                    && (cx.lower(i) != "and"
+                                        || (i + 1..k).all(|w| {
                                         cx.lower(w).ends_with("ly")
                                             || matches!(
                                                 cx.lower(w),
-                                                "he" | "she" | "they" | "we" | "i" | "also"
+                                                "he" | "she"
+                                                    | "they"
+                                                    | "we"
+                                                    | "i"
+                                                    | "also"
+                                                    | "has"
+                                                    | "have"
+                                                    | "had"
+                                                    | "is"
+                                                    | "was"
+                                                    | "are"
+                                                    | "were"
+                                                    | "did"
+                                                    | "does"
+                                                    | "do"
+                                                    | "not"
+                                                    | "would"
+                                                    | "will"
                                             )
-                                    }))
+                                    })))
                         })
                     })
                 {

@@ -195,6 +195,10 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
     } else {
         ""
     };
+    // `show off the cool stuff`, `add up to`: a verb with a particle says nothing.
+    if f.words.len() == 1 && matches!(next_word, "off" | "up") {
+        return false;
+    }
     // `secret promises from Turkey`, `remarks by Patricia Smith`: a noun (but `he says during
     // a car ride`: `says` and `tells` are verbs).
     if matches!(f.tense, Tense::Third | Tense::Base)

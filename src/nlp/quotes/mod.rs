@@ -392,6 +392,27 @@ mod tests {
     }
 
     #[test]
+    fn occasions_with_possessives_particles_and_contrasting_speakers() {
+        let text = "Officials met on Monday.\n\n\
+            Tony Blair is damaging the country, Michael Howard has claimed in a heated prime \
+            minister's questions.\n\n\
+            People tell their friends about it, and show off the cool stuff they can do.\n\n\
+            Businesses say more rises could hurt, but critics fear a £6 rate.\n";
+        let qs = checked_quotes(text);
+        let rows = texts_and_speakers(&qs);
+        assert_eq!(
+            rows[0],
+            ("Tony Blair is damaging the country", "Michael Howard")
+        );
+        assert!(qs.iter().all(|q| q.cue != "show"), "{rows:?}");
+        assert!(
+            rows.contains(&("more rises could hurt", "Businesses")),
+            "{rows:?}"
+        );
+        assert!(rows.contains(&("a £6 rate", "critics")), "{rows:?}");
+    }
+
+    #[test]
     fn reported_speech_ends_where_a_quoted_fragment_closes_before_a_new_clause() {
         let text = "Officials met on Monday.\n\n\
             The mayor likened the plan to \"burning the harbour\" - a charge that stung.\n\n\
