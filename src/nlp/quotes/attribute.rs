@@ -1518,7 +1518,20 @@ impl Attributor<'_, '_> {
             return i + 1;
         }
         if cx.is_name_word(i) {
-            return speakers::name_run_starting(cx, i, end).end;
+            let k = speakers::name_run_starting(cx, i, end).end;
+            // `told MSNBC's "Morning Joe"`: a programme of the hearer, quoted or named.
+            if k + 1 < end && matches!(cx.text(k), "'s" | "’s") {
+                if let Some(q) = cx.quote_at(k + 1)
+                    && cx.quoted[q].outer().start == k + 1
+                    && cx.quoted[q].outer().end <= end
+                {
+                    return cx.quoted[q].outer().end;
+                }
+                if cx.is_name_word(k + 1) {
+                    return speakers::name_run_starting(cx, k + 1, end).end;
+                }
+            }
+            return k;
         }
         if matches!(cx.lower(i), "the" | "a" | "an" | "his" | "her" | "their") {
             let mut k = i + 1;

@@ -381,6 +381,21 @@ mod tests {
     }
 
     #[test]
+    fn a_hearer_with_its_programme() {
+        let text = "Officials met on Monday.\n\n\
+            Sanders told MSNBC's \"Morning Joe\" that nobody would question her record.\n\n\
+            Cruz told CNN's State of the Union that the plan was dead.\n";
+        let qs = checked_quotes(text);
+        assert_eq!(
+            texts_and_speakers(&qs),
+            [
+                ("nobody would question her record", "Sanders"),
+                ("the plan was dead", "Cruz"),
+            ]
+        );
+    }
+
+    #[test]
     fn a_quotation_goes_on_after_a_tag_missing_its_stop() {
         let text = "Officials met on Monday.\n\n\
             \"We will build it,\" Trump said \"Others sent people back.\"\n";
