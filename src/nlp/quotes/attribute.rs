@@ -760,6 +760,12 @@ impl Attributor<'_, '_> {
         if (after_cue..n.open).any(|t| cx.kind(t) == TokenKind::Quote && !title.contains(&t)) {
             return None;
         }
+        // `"…," Obama said. And perhaps, he said, it could help officers who, "…"`: after the
+        // tag's sentence the quotation must open the next one.
+        let crossed = after_cue > 0 && !one_sentence;
+        if crossed && !opens_sentence {
+            return None;
+        }
         // `"…," he said, adding: "…"`: a cue of its own right before it.
         let mut b = n.open;
         while b > after_cue && matches!(cx.text(b - 1), ":" | ",") {

@@ -396,6 +396,19 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_inside_the_next_sentence_is_not_the_tags_continuation() {
+        let text = "Officials met on Monday.\n\n\
+            \"Perhaps they can help a visitor,\" Mr. Obama said. And perhaps, he said, it \
+            could help officers who, \"in fits and starts, are trying.\"\n";
+        let qs = checked_quotes(text);
+        assert_eq!(qs[0].text, "Perhaps they can help a visitor,");
+        assert!(
+            qs.iter().all(|q| !q.text.contains(PART_SEPARATOR)),
+            "{qs:?}"
+        );
+    }
+
+    #[test]
     fn a_quotation_goes_on_after_a_tag_missing_its_stop() {
         let text = "Officials met on Monday.\n\n\
             \"We will build it,\" Trump said \"Others sent people back.\"\n";
