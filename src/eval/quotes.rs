@@ -12,6 +12,10 @@
 //! Cue accuracy is over matched attributions with a gold cue: the predicted cue span overlaps it.
 //! A third line, not in `score.py`, also counts as quoted the gold contents written with the PTB
 //! marks `''` of the NYT texts, which the corpus flag `content_has_quotation_marks` leaves out.
+//! A fourth, also not in `score.py`, counts a prediction as quoted by the same test as the
+//! corpus flag (a mark `"` `“` `”` `«` `»` within two characters), without the `direct` kind:
+//! the two sides then agree on what "with quotation marks" means, so a correct quote in `''`
+//! marks, or a transcript line whose mark opens the paragraph, is neither gold nor prediction.
 
 use super::{EvalError, EvalReport, prf, read_jsonl};
 use crate::article::Article;
@@ -89,7 +93,7 @@ pub fn polnear(gold: &Path) -> Result<EvalReport, EvalError> {
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let per_doc: Vec<[Counts; 3]> = docs
+    let per_doc: Vec<[Counts; 4]> = docs
         .par_iter()
         .map(|d| {
             let quotes = predict(d);
@@ -99,12 +103,20 @@ pub fn polnear(gold: &Path) -> Result<EvalReport, EvalError> {
     let mut all = Counts::default();
     let mut direct = Counts::default();
     let mut direct_ptb = Counts::default();
-    for [a, d, p] in &per_doc {
+    let mut direct_marks = Counts::default();
+    for [a, d, p, m] in &per_doc {
         all.add(a);
         direct.add(d);
         direct_ptb.add(p);
+        direct_marks.add(m);
     }
-    Ok(report(docs.len(), &all, &direct, &direct_ptb))
+    Ok(report(
+        docs.len(),
+        &all,
+        &direct,
+        &direct_ptb,
+        &direct_marks,
+    ))
 }
 
 fn parse_doc(v: &Value) -> Result<GoldDoc, String> {
@@ -176,11 +188,12 @@ fn overlap(a0: usize, a1: usize, b0: usize, b1: usize) -> usize {
     a1.min(b1).saturating_sub(a0.max(b0))
 }
 
-/// Scores one article: [all, direct, direct with PTB marks counted in the gold].
-fn score_doc(d: &GoldDoc, quotes: &[Quote]) -> [Counts; 3] {
+/// Scores one article: [all, direct, direct with PTB marks counted in the gold, direct with
+/// predictions judged by the gold flag's mark test].
+fn score_doc(d: &GoldDoc, quotes: &[Quote]) -> [Counts; 4] {
     let chars: Vec<char> = d.text.chars().collect();
     let golds = &d.attributions;
-    let mut out = [Counts::default(); 3];
+    let mut out = [Counts::default(); 4];
     for (key, counts) in out.iter_mut().enumerate() {
         let direct = key >= 1;
         let is_quoted = |g: &Attribution| if key == 2 { g.quoted_ptb } else { g.quoted };
@@ -237,7 +250,11 @@ fn score_doc(d: &GoldDoc, quotes: &[Quote]) -> [Counts; 3] {
             }
         }
         let n_pred = if direct {
-            quotes.iter().filter(|q| has_quote_mark(&chars, q)).count()
+            let by_kind = key != 3;
+            quotes
+                .iter()
+                .filter(|q| has_quote_mark(&chars, q, by_kind))
+                .count()
         } else {
             quotes.len()
         };
@@ -254,14 +271,14 @@ fn score_doc(d: &GoldDoc, quotes: &[Quote]) -> [Counts; 3] {
 const QUOTE_MARKS: [char; 5] = ['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}'];
 
 /// `score.py`'s test for a direct prediction: a quotation mark within two characters of its
-/// text, or the kind `direct`.
-fn has_quote_mark(chars: &[char], q: &Quote) -> bool {
+/// text, or (when `by_kind`) the kind `direct`.
+fn has_quote_mark(chars: &[char], q: &Quote, by_kind: bool) -> bool {
     let lo = q.span.start.saturating_sub(2).min(chars.len());
     let hi = (q.span.end + 2).min(chars.len());
     chars[lo..hi.max(lo)]
         .iter()
         .any(|c| QUOTE_MARKS.contains(c))
-        || q.kind == QuoteKind::Direct
+        || by_kind && q.kind == QuoteKind::Direct
 }
 
 const STOP: &[&str] = &[
@@ -331,16 +348,24 @@ fn figures(c: &Counts) -> Value {
     })
 }
 
-fn report(docs: usize, all: &Counts, direct: &Counts, direct_ptb: &Counts) -> EvalReport {
+fn report(
+    docs: usize,
+    all: &Counts,
+    direct: &Counts,
+    direct_ptb: &Counts,
+    direct_marks: &Counts,
+) -> EvalReport {
     let a = figures(all);
     let d = figures(direct);
     let p = figures(direct_ptb);
+    let m = figures(direct_marks);
     let mut text = format!("PolNeAR quotes, {docs} articles\n");
     text.push_str("                      P       R      F1   speaker     cue    gold    pred\n");
     for (name, v) in [
         ("all attributions", &a),
         ("with quotation marks", &d),
         ("  same, PTB '' counted", &p),
+        ("  same, marks only", &m),
     ] {
         text.push_str(&format!(
             "{name:<20} {:>6.2}  {:>6.2}  {:>6.2}   {:>6.2}%  {:>6.2}%  {:>6}  {:>6}\n",
@@ -359,7 +384,8 @@ fn report(docs: usize, all: &Counts, direct: &Counts, direct_ptb: &Counts) -> Ev
         "all": a,
         "direct": d,
         "direct_ptb": p,
-        "note": "all and direct follow score.py quotes; direct_ptb also counts gold contents with PTB '' or `` marks (NYT texts) as quoted, which the corpus flag does not",
+        "direct_marks": m,
+        "note": "all and direct follow score.py quotes; direct_ptb also counts gold contents with PTB '' or `` marks (NYT texts) as quoted, which the corpus flag does not; direct_marks counts a prediction as quoted by the corpus flag's own test (a mark within two characters), not by its kind",
         "f1": a["f1"],
     });
     EvalReport { text, json }
@@ -423,9 +449,34 @@ mod tests {
             quote(12, 36, QuoteKind::Direct, "Sadiq Khan"),
             quote(40, 60, QuoteKind::Indirect, ""),
         ];
-        let [all, direct, _] = score_doc(&doc, &preds);
+        let [all, direct, _, _] = score_doc(&doc, &preds);
         assert_eq!((all.tp, all.n_pred, all.n_gold), (1, 3, 1));
         assert_eq!((direct.tp, direct.n_pred, direct.n_gold), (1, 2, 1));
         assert_eq!((all.speaker_ok, all.speaker_n), (1, 1));
+    }
+
+    #[test]
+    fn marks_only_judges_predictions_by_the_flags_test() {
+        // A quote in PTB marks: the corpus flag leaves it out of the gold, score.py still
+        // counts the `direct` prediction; the marks-only line counts neither.
+        let text = "''We will win,'' Khan said.".to_string();
+        let doc = GoldDoc {
+            id: "d".into(),
+            text,
+            date: None,
+            attributions: vec![Attribution {
+                content: vec![span(2, 14, "")],
+                source: vec![span(17, 21, "Khan")],
+                cue: vec![span(22, 26, "said")],
+                speaker_name: String::new(),
+                quoted: false,
+                quoted_ptb: true,
+            }],
+        };
+        let preds = vec![quote(2, 14, QuoteKind::Direct, "Khan")];
+        let [_, direct, ptb, marks] = score_doc(&doc, &preds);
+        assert_eq!((direct.tp, direct.n_pred, direct.n_gold), (0, 1, 0));
+        assert_eq!((ptb.tp, ptb.n_pred, ptb.n_gold), (1, 1, 1));
+        assert_eq!((marks.tp, marks.n_pred, marks.n_gold), (0, 0, 0));
     }
 }
