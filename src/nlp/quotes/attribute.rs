@@ -1872,6 +1872,15 @@ impl Attributor<'_, '_> {
                 return true;
             }
         }
+        // `invoked the rising seas to thrill them, he did not …`: a new clause after a comma
+        // is the writer's.
+        if i > 0
+            && i + 1 < end
+            && cx.is(i - 1, ",")
+            && matches!(cx.lower(i), "he" | "she" | "they" | "we" | "i")
+        {
+            return true;
+        }
         self.speech_occasion_at(i, end)
     }
 

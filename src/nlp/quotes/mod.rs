@@ -409,6 +409,15 @@ mod tests {
     }
 
     #[test]
+    fn a_stance_phrase_ends_before_the_writers_next_clause() {
+        let text = "Officials met on Monday.\n\n\
+            While he praised the rising seas to thrill young voters, he did not have a long \
+            record and a base.\n";
+        let qs = checked_quotes(text);
+        assert!(qs.iter().all(|q| !q.text.contains("long record")), "{qs:?}");
+    }
+
+    #[test]
     fn a_quotation_goes_on_after_a_tag_missing_its_stop() {
         let text = "Officials met on Monday.\n\n\
             \"We will build it,\" Trump said \"Others sent people back.\"\n";
