@@ -418,6 +418,14 @@ mod tests {
     }
 
     #[test]
+    fn a_preposition_is_never_a_speaker() {
+        let text = "Officials met on Monday.\n\n\
+            The minister was speaking amid claims that the party is part of a campaign.\n";
+        let qs = checked_quotes(text);
+        assert!(qs.iter().all(|q| q.speaker_text != "amid"), "{qs:?}");
+    }
+
+    #[test]
     fn a_quotation_goes_on_after_a_tag_missing_its_stop() {
         let text = "Officials met on Monday.\n\n\
             \"We will build it,\" Trump said \"Others sent people back.\"\n";

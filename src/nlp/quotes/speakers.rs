@@ -163,7 +163,7 @@ fn is_nominal_word(cx: &Context, i: usize) -> bool {
 const PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "by", "from", "of", "for", "to", "about", "into", "onto", "against", "over",
     "under", "between", "among", "through", "during", "without", "toward", "towards", "than",
-    "like", "upon", "via", "despite", "after", "before",
+    "like", "upon", "via", "despite", "after", "before", "amid", "amidst",
 ];
 
 /// True when the phrase starting at `start` is the object of a preposition.
