@@ -431,6 +431,25 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_after_two_joined_names_or_a_pronoun_and_s_is_a_cue() {
+        let text = "Officials met on Monday.\n\n\
+            In the war, Obama and Clinton call them \"lone wolves\" and walked out.\n\n\
+            He's claiming that fraud is \"a big problem.\"\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("them \"lone wolves\"", "call"),
+                ("fraud is \"a big problem.\"", "claiming"),
+            ]
+        );
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\
