@@ -18,6 +18,7 @@
 //!
 //! Quoted titles and scare quotes with no cue are left alone.
 
+mod evaluations;
 mod frames;
 
 use super::context::Context;
@@ -115,6 +116,7 @@ pub fn attribute(cx: &Context) -> Vec<Found> {
     a.appearances();
     a.reported_speech();
     a.fragments_of_speakers();
+    a.evaluations();
     a.noun_complements();
     a.continuations();
     let mut found = a.found;

@@ -450,6 +450,31 @@ mod tests {
     }
 
     #[test]
+    fn any_verb_with_an_object_as_a_quoted_fragment_judges_it_in_the_subjects_words() {
+        let text = "Officials met on Monday.\n\n\
+            Reid has gone after Trump as a \"human leech\" and a \"spoiled brat.\"\n\n\
+            Harry Reid, in particular, has been steadily pounding Trump as a \"con artist\" this year.\n\n\
+            They searched for words such as \"attack\" and \"Libya.\"\n\n\
+            He served the party as a \"fixer\" for years.\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "Trump as a \"human leech\" and a \"spoiled brat.\"",
+                    "gone after",
+                    "Reid"
+                ),
+                ("Trump as a \"con artist\"", "pounding", "Harry Reid"),
+            ]
+        );
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\
