@@ -916,6 +916,22 @@ impl Attributor<'_, '_> {
         if let Some(np) = speakers::subject_before(cx, start, lo) {
             return Some(np);
         }
+        // `He suggested her cycle was to blame, called her "third-rate" and …`: a second verb
+        // of a list, right after the reported words of the first, shares its subject.
+        // (`the name of Mr. Pinchuk, described as …`, `…, requested by Sanders`: a participle
+        // describing the noun before.)
+        if start >= sentence.start + 2
+            && cx.is(start - 1, ",")
+            && !(cue.tokens.end < sentence.end
+                && matches!(cx.lower(cue.tokens.end), "as" | "by" | "in"))
+            && let Some(before) = self.found.iter().rev().find(|f| {
+                f.content.end == start - 1
+                    && f.cue.as_ref().is_some_and(|c| c.end <= f.content.start)
+                    && f.speaker.is_some()
+            })
+        {
+            return before.speaker.clone();
+        }
         // `and said`, `but added`: the subject of the clause.
         let mut j = start;
         while j > sentence.start && j > lo && cx.has_class(j - 1, class::SKIP) {

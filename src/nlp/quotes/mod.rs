@@ -475,6 +475,26 @@ mod tests {
     }
 
     #[test]
+    fn a_second_verb_of_a_list_after_reported_words_shares_their_speaker() {
+        let text = "Officials met on Monday.\n\n\
+            Trump suggested her cycle was behind her tone, called her \"third-rate\" and boycotted a debate.\n\n\
+            Officials said the list included Mr. Pinchuk, described as a \"titan.\"\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("her cycle was behind her tone", "suggested", "Trump"),
+                ("her \"third-rate\"", "called", "Trump"),
+                ("the list included Mr. Pinchuk", "said", "Officials"),
+            ]
+        );
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\
