@@ -495,6 +495,25 @@ mod tests {
     }
 
     #[test]
+    fn a_stance_verb_takes_its_object_over_an_apposition_before_of_for_or_as() {
+        let text = "Officials met on Monday.\n\n\
+            Seoul accused the North's leader, Kim Jong Un, of \"fanatic recklessness.\"\n\n\
+            Christie refers to the candidate, who is his friend, as \"Mr. Trump,\" while Trump refers to the governor as \"Chris.\"\n\n\
+            Kaine opposed the plan, in 2009, as governor of Virginia.\n";
+        let qs = checked_quotes(text);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "the North's leader, Kim Jong Un, of \"fanatic recklessness.\"",
+                "the candidate, who is his friend, as \"Mr. Trump,\"",
+                "the governor as \"Chris.\"",
+                "the plan",
+            ]
+        );
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\
