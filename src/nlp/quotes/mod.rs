@@ -514,6 +514,25 @@ mod tests {
     }
 
     #[test]
+    fn rulings_and_lauding_attribute_speech() {
+        let text = "Officials met on Monday.\n\n\
+            Politifact then ruled that the statement is \"true.\"\n\n\
+            Gov. Tomblin lauded Mr. Clarke for helping develop \"new ideas.\"\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("the statement is \"true.\"", "ruled"),
+                ("Mr. Clarke for helping develop \"new ideas.\"", "lauded"),
+            ]
+        );
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\
