@@ -204,6 +204,19 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
     {
         return false;
     }
+    // `“mean-spirited” comments`: a present form right after a short quoted fragment that
+    // has no punctuation of its own is a noun it modifies (but `"…," says X` is a tag).
+    if matches!(f.tense, Tense::Third | Tense::Base)
+        && j == i
+        && i > sentence.start
+        && let Some(q) = cx.quote_at(i - 1)
+        && cx.quoted[q].close == Some(i - 1)
+        && cx.quoted[q].tokens.len() <= 4
+        && !cx.quoted[q].tokens.is_empty()
+        && cx.kind(cx.quoted[q].tokens.end - 1) != TokenKind::Punct
+    {
+        return false;
+    }
     match f.tense {
         Tense::Ing | Tense::Past => {
             // `He's claiming`: after a pronoun `'s` is `is` (but `Trump's saying` is a noun).

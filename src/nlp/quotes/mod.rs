@@ -533,6 +533,28 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_form_after_a_short_quoted_fragment_is_the_noun_it_modifies() {
+        let text = "Officials met on Monday.\n\n\
+            Clinton stated that his \"mean-spirited\" comments do not \"fit with what I knew.\"\n\n\
+            \"We will win,\" says Smith.\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "his \"mean-spirited\" comments do not \"fit with what I knew.\"",
+                    "stated"
+                ),
+                ("We will win,", "says"),
+            ]
+        );
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\
