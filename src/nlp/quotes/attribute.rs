@@ -1775,11 +1775,23 @@ impl Attributor<'_, '_> {
                     && np.start == i + 1
                 {
                     let mut v = np.head.end;
-                    while v < end && cx.has_class(v, class::SKIP) && v - np.head.end < 3 {
+                    while v < end
+                        && v - np.head.end < 3
+                        && (cx.has_class(v, class::SKIP)
+                            || cx.is_lower_word(v)
+                                && cx.lower(v).len() > 4
+                                && cx.lower(v).ends_with("ly"))
+                    {
                         v += 1;
                     }
+                    // (`…, he infamously referred to …`: a verb of stance or naming too.)
                     if self.cue(v).is_some_and(|c| {
-                        c.tokens.start == v && matches!(c.class(cx), CueClass::Say | CueClass::Tell)
+                        c.tokens.start == v
+                            && !c.form(cx).participle
+                            && matches!(
+                                c.class(cx),
+                                CueClass::Say | CueClass::Tell | CueClass::Think | CueClass::Call
+                            )
                     }) {
                         return i;
                     }

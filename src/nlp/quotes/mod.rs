@@ -555,6 +555,24 @@ mod tests {
     }
 
     #[test]
+    fn reported_words_end_before_a_clause_with_its_own_verb_of_stance_or_naming() {
+        let text = "Officials met on Monday.\n\n\
+            When Trump announced his candidacy in June, he infamously referred to immigrants as \"criminals.\"\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("his candidacy in June", "announced"),
+                ("immigrants as \"criminals.\"", "referred to"),
+            ]
+        );
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\
