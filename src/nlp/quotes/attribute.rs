@@ -1647,11 +1647,13 @@ impl Attributor<'_, '_> {
                     | "earlier"
             ) && i + 1 < end
                 && (cx.has_class(i + 1, class::TIME | class::HEARER)
-                    || cx.is_name_word(i + 1)
-                    || matches!(
-                        cx.lower(i + 1),
-                        "a" | "an" | "the" | "his" | "her" | "their" | "its"
-                    ))
+                    // (`call this the "expectations game"`: `this` is an object, not a time.)
+                    || matches!(cx.lower(i), "in" | "on" | "at" | "during" | "to" | "via")
+                        && (cx.is_name_word(i + 1)
+                            || matches!(
+                                cx.lower(i + 1),
+                                "a" | "an" | "the" | "his" | "her" | "their" | "its"
+                            )))
             {
                 // The group: up to a few words, ending before a determiner or `that`.
                 let mut k = i + 1;

@@ -573,6 +573,15 @@ mod tests {
     }
 
     #[test]
+    fn this_before_a_determiner_is_an_object_not_a_time() {
+        let text = "Officials met on Monday.\n\n\
+            Politicos call this the \"expectations game\" - setting expectations low.\n";
+        let qs = checked_quotes(text);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["this the \"expectations game\""]);
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\
