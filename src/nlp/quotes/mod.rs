@@ -582,6 +582,30 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_judging_its_object_takes_the_speaker_of_its_tag_or_of_the_clause_after() {
+        let text = "Officials met on Monday.\n\n\
+            \"She fights hard,\" Biden said introducing Clinton as a \"global leader.\"\n\n\
+            In declaring his statements as \"not Christian,\" the pope won praise.\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("She fights hard,", "said", "Biden"),
+                ("Clinton as a \"global leader.\"", "introducing", "Biden"),
+                (
+                    "his statements as \"not Christian,\"",
+                    "declaring",
+                    "the pope"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\

@@ -106,8 +106,14 @@ impl Attributor<'_, '_> {
         if object.is_empty() || self.any_used(verb.start..as_at) {
             return None;
         }
+        let end = self.through_as_fragment(as_at, sentence.end);
+        if end <= open {
+            return None;
+        }
         let speaker = if cx.lower(verb.start).ends_with("ing") {
-            speakers::clause_subject(cx, verb.start).filter(|np| np.head.end <= verb.start)
+            speakers::clause_subject(cx, verb.start)
+                .filter(|np| np.head.end <= verb.start && cx.quote_at(np.head.start).is_none())
+                .or_else(|| self.participle_speaker(verb.start, end, sentence.clone()))
         } else {
             let mut j = verb.start;
             while j > floor && BEFORE_VERB.contains(&cx.lower(j - 1)) {
@@ -116,10 +122,6 @@ impl Attributor<'_, '_> {
             speakers::subject_before(cx, j, floor)
         }?;
         if speaker.form == Form::Pronoun && matches!(cx.lower(speaker.head.start), "it" | "that") {
-            return None;
-        }
-        let end = self.through_as_fragment(as_at, sentence.end);
-        if end <= open {
             return None;
         }
         let content = object.start..end;
@@ -142,6 +144,42 @@ impl Attributor<'_, '_> {
             inherit: None,
             interruption: None,
         })
+    }
+
+    /// The speaker of a participle whose clause has no subject before it: the speaker of the
+    /// tag it follows (`"…," he said introducing Clinton as a "global leader"`), or the subject
+    /// after an opening phrase (`In declaring his statements as "not Christian," the pope …`).
+    fn participle_speaker(
+        &self,
+        verb: usize,
+        end: usize,
+        sentence: Range<usize>,
+    ) -> Option<crate::nlp::quotes::speakers::Np> {
+        let cx = self.cx;
+        let tag = self.found.iter().rev().find(|f| {
+            f.cue
+                .as_ref()
+                .is_some_and(|c| c.end <= verb && verb <= c.end + 2 && c.start >= sentence.start)
+        });
+        if let Some(f) = tag {
+            return f.speaker.clone();
+        }
+        let opens = (sentence.start..verb).all(|t| {
+            !cx.is_word(t) || matches!(cx.lower(t), "in" | "by" | "after" | "while" | "since")
+        });
+        let after = if end < sentence.end && cx.is(end, ",") {
+            end + 1
+        } else {
+            end
+        };
+        // The comma that ends the opening phrase, after the fragment or inside its marks.
+        let comma =
+            after > end || end >= 2 && cx.kind(end - 1) == TokenKind::Quote && cx.is(end - 2, ",");
+        if opens && comma {
+            return speakers::np_starting_at(cx, after, sentence.end)
+                .filter(|np| np.form != Form::Nominal || np.start == after);
+        }
+        None
     }
 
     /// The verb before the object that ends before `as_at`: the nearest lower-case word that
