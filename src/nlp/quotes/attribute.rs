@@ -1227,6 +1227,20 @@ impl Attributor<'_, '_> {
             end = self.through_apposition(end, sentence.end);
             end = self.through_as_fragment(end, sentence.end);
         }
+        // `after what she called a "rant,"`: the name and the clause that gives it are one
+        // phrase of the sentence; the content starts at `what`.
+        if cue.class(cx) == CueClass::Call
+            && speaker.start > sentence.start
+            && speaker.head.end <= cue.tokens.start
+            && cx.lower(speaker.start - 1) == "what"
+            && !self.used[speaker.start - 1]
+        {
+            let content = self.trim(start..end);
+            if content.is_empty() {
+                return None;
+            }
+            return self.make(speaker.start - 1..content.end, cue, Some(speaker));
+        }
         let content = self.trim(start..end);
         self.make(content, cue, Some(speaker))
     }

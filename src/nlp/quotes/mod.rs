@@ -606,6 +606,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_given_in_a_what_clause_is_quoted_with_the_clause() {
+        let text = "Officials met on Monday.\n\n\
+            She was hospitalized after what she called a \"rant,\" a series of online postings.\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
+            .collect();
+        assert_eq!(rows, [("what she called a \"rant,\"", "called", "she")]);
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\
