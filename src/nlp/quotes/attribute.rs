@@ -881,28 +881,37 @@ impl Attributor<'_, '_> {
         if start > lo + 1 && cx.lower(start - 1) == "to" {
             let mut j = start - 1;
             let mut steps = 0;
-            while j > lo
-                && steps < 4
-                && cx.is_lower_word(j - 1)
-                && !matches!(
-                    cx.lower(j - 1),
-                    "that"
-                        | "who"
-                        | "which"
-                        | "he"
-                        | "she"
-                        | "they"
-                        | "it"
-                        | "we"
-                        | "i"
-                        | "you"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "and"
-                        | "but"
-                )
-            {
+            // (`took to Twitter overnight to accuse`: a name after `to` belongs to the group.)
+            loop {
+                if j > lo + 3 && steps < 4 && cx.is_name_word(j - 1) && cx.lower(j - 2) == "to" {
+                    j -= 2;
+                    steps += 1;
+                    continue;
+                }
+                if !(j > lo
+                    && steps < 4
+                    && cx.is_lower_word(j - 1)
+                    && !matches!(
+                        cx.lower(j - 1),
+                        "that"
+                            | "who"
+                            | "which"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "it"
+                            | "we"
+                            | "i"
+                            | "you"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "and"
+                            | "but"
+                    ))
+                {
+                    break;
+                }
                 j -= 1;
                 steps += 1;
             }

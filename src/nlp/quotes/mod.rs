@@ -618,6 +618,21 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_after_took_to_twitter_to_has_the_subject_of_took() {
+        let text = "Officials met on Monday.\n\n\
+            Trump took to Twitter overnight to accuse her campaign of being \"duped.\"\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [("her campaign of being \"duped.\"", "accuse", "Trump")]
+        );
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\
