@@ -1330,6 +1330,14 @@ impl Attributor<'_, '_> {
             let mut k = k;
             if k < sentence_end && matches!(cx.lower(k), "a" | "an" | "the") {
                 k += 1;
+                // `as a mere "moan"`: one modifier between the article and the fragment.
+                if k + 1 < sentence_end
+                    && cx.is_lower_word(k)
+                    && !cx.has_class(k, class::FUNCTION)
+                    && cx.kind(k + 1) == TokenKind::Quote
+                {
+                    k += 1;
+                }
             }
             if k >= sentence_end || cx.kind(k) != TokenKind::Quote {
                 return None;

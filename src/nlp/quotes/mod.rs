@@ -633,6 +633,22 @@ mod tests {
     }
 
     #[test]
+    fn one_modifier_may_sit_between_as_a_and_the_quoted_fragment() {
+        let text = "Officials met on Monday.\n\n\
+            Reid has been pounding the plan as a mere \"gimmick.\"\n\n\
+            The mayor described the board as a mere \"rubber stamp\" during a hearing.\n";
+        let qs = checked_quotes(text);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "the plan as a mere \"gimmick.\"",
+                "the board as a mere \"rubber stamp\""
+            ]
+        );
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\

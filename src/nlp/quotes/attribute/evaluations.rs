@@ -87,6 +87,14 @@ impl Attributor<'_, '_> {
         let cx = self.cx;
         let sentence = cx.sentence_tokens(open);
         let mut as_at = open.checked_sub(1)?;
+        // `as a mere "moan"`: one modifier after the article.
+        if as_at >= 2
+            && cx.is_lower_word(as_at)
+            && !cx.has_class(as_at, class::FUNCTION)
+            && DETERMINERS.contains(&cx.lower(as_at - 1))
+        {
+            as_at -= 1;
+        }
         if DETERMINERS.contains(&cx.lower(as_at)) {
             as_at = as_at.checked_sub(1)?;
         }
