@@ -649,6 +649,21 @@ mod tests {
     }
 
     #[test]
+    fn an_apposition_ending_in_a_quoted_title_leaves_the_subject_before_it() {
+        let text = "Officials met on Monday.\n\n\
+            Washington, star of television's \"Scandal,\" thanked Obama for \"taking these steps.\"\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [("Obama for \"taking these steps.\"", "thanked", "Washington")]
+        );
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\
