@@ -933,7 +933,7 @@ impl Attributor<'_, '_> {
             && cx.is(start - 1, ",")
             && !(cue.tokens.end < sentence.end
                 && matches!(cx.lower(cue.tokens.end), "as" | "by" | "in"))
-            && let Some(before) = self.found.iter().rev().find(|f| {
+            && let Some(before) = self.found.iter().rev().take(16).find(|f| {
                 f.content.end == start - 1
                     && f.cue.as_ref().is_some_and(|c| c.end <= f.content.start)
                     && f.speaker.is_some()
@@ -1305,7 +1305,17 @@ impl Attributor<'_, '_> {
         if through > comma + 1 {
             return through;
         }
-        self.clause_end(comma + 1, sentence_end, true)
+        // `named Aoife Brennan, the finance director, as interim chief while it searches …`:
+        // a subordinate clause after the phrase is the writer's.
+        let stop = self.clause_end(comma + 1, sentence_end, true);
+        (comma + 2..stop)
+            .find(|&k| {
+                matches!(
+                    cx.lower(k),
+                    "while" | "because" | "although" | "though" | "whereas" | "until" | "unless"
+                )
+            })
+            .unwrap_or(stop)
     }
 
     /// Where the phrase of a stance or naming verb ends when a quoted fragment after `as`

@@ -499,7 +499,8 @@ mod tests {
         let text = "Officials met on Monday.\n\n\
             Seoul accused the North's leader, Kim Jong Un, of \"fanatic recklessness.\"\n\n\
             Christie refers to the candidate, who is his friend, as \"Mr. Trump,\" while Trump refers to the governor as \"Chris.\"\n\n\
-            Kaine opposed the plan, in 2009, as governor of Virginia.\n";
+            Kaine opposed the plan, in 2009, as governor of Virginia.\n\n\
+            The board named Aoife Brennan, the finance director, as interim chief while it searches.\n";
         let qs = checked_quotes(text);
         let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
         assert_eq!(
@@ -509,6 +510,7 @@ mod tests {
                 "the candidate, who is his friend, as \"Mr. Trump,\"",
                 "the governor as \"Chris.\"",
                 "the plan",
+                "Aoife Brennan, the finance director, as interim chief",
             ]
         );
     }
@@ -1068,6 +1070,9 @@ mod tests {
                     Just("adding".to_string()), Just("Asked".to_string()), Just("Trump:".to_string()),
                     Just("TRUMP:".to_string()), Just("Says".to_string()), Just("(R-Fla.)".to_string()),
                     Just("claim that".to_string()), Just("reports that".to_string()),
+                    Just("as a".to_string()), Just("gone after".to_string()), Just("called".to_string()),
+                    Just("what".to_string()), Just("of".to_string()), Just("to Twitter to".to_string()),
+                    Just("'s".to_string()), Just("and".to_string()), Just("accused".to_string()),
                     "[a-zA-Z]{1,8}", "\\PC{1,3}",
                 ],
                 0..80,

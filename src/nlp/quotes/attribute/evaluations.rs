@@ -164,7 +164,7 @@ impl Attributor<'_, '_> {
         sentence: Range<usize>,
     ) -> Option<crate::nlp::quotes::speakers::Np> {
         let cx = self.cx;
-        let tag = self.found.iter().rev().find(|f| {
+        let tag = self.found.iter().rev().take(16).find(|f| {
             f.cue
                 .as_ref()
                 .is_some_and(|c| c.end <= verb && verb <= c.end + 2 && c.start >= sentence.start)
@@ -172,9 +172,10 @@ impl Attributor<'_, '_> {
         if let Some(f) = tag {
             return f.speaker.clone();
         }
-        let opens = (sentence.start..verb).all(|t| {
-            !cx.is_word(t) || matches!(cx.lower(t), "in" | "by" | "after" | "while" | "since")
-        });
+        let opens = verb - sentence.start <= 8
+            && (sentence.start..verb).all(|t| {
+                !cx.is_word(t) || matches!(cx.lower(t), "in" | "by" | "after" | "while" | "since")
+            });
         let after = if end < sentence.end && cx.is(end, ",") {
             end + 1
         } else {
