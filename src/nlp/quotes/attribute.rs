@@ -18,6 +18,7 @@
 //!
 //! Quoted titles and scare quotes with no cue are left alone.
 
+mod evaluations;
 mod frames;
 
 use super::context::Context;
@@ -115,6 +116,7 @@ pub fn attribute(cx: &Context) -> Vec<Found> {
     a.appearances();
     a.reported_speech();
     a.fragments_of_speakers();
+    a.evaluations();
     a.noun_complements();
     a.continuations();
     let mut found = a.found;
@@ -887,28 +889,37 @@ impl Attributor<'_, '_> {
         if start > lo + 1 && cx.lower(start - 1) == "to" {
             let mut j = start - 1;
             let mut steps = 0;
-            while j > lo
-                && steps < 4
-                && cx.is_lower_word(j - 1)
-                && !matches!(
-                    cx.lower(j - 1),
-                    "that"
-                        | "who"
-                        | "which"
-                        | "he"
-                        | "she"
-                        | "they"
-                        | "it"
-                        | "we"
-                        | "i"
-                        | "you"
-                        | "the"
-                        | "a"
-                        | "an"
-                        | "and"
-                        | "but"
-                )
-            {
+            // (`took to Twitter overnight to accuse`: a name after `to` belongs to the group.)
+            loop {
+                if j > lo + 3 && steps < 4 && cx.is_name_word(j - 1) && cx.lower(j - 2) == "to" {
+                    j -= 2;
+                    steps += 1;
+                    continue;
+                }
+                if !(j > lo
+                    && steps < 4
+                    && cx.is_lower_word(j - 1)
+                    && !matches!(
+                        cx.lower(j - 1),
+                        "that"
+                            | "who"
+                            | "which"
+                            | "he"
+                            | "she"
+                            | "they"
+                            | "it"
+                            | "we"
+                            | "i"
+                            | "you"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "and"
+                            | "but"
+                    ))
+                {
+                    break;
+                }
                 j -= 1;
                 steps += 1;
             }
@@ -921,6 +932,22 @@ impl Attributor<'_, '_> {
         }
         if let Some(np) = speakers::subject_before(cx, start, lo) {
             return Some(np);
+        }
+        // `He suggested her cycle was to blame, called her "third-rate" and …`: a second verb
+        // of a list, right after the reported words of the first, shares its subject.
+        // (`the name of Mr. Pinchuk, described as …`, `…, requested by Sanders`: a participle
+        // describing the noun before.)
+        if start >= sentence.start + 2
+            && cx.is(start - 1, ",")
+            && !(cue.tokens.end < sentence.end
+                && matches!(cx.lower(cue.tokens.end), "as" | "by" | "in"))
+            && let Some(before) = self.found.iter().rev().take(16).find(|f| {
+                f.content.end == start - 1
+                    && f.cue.as_ref().is_some_and(|c| c.end <= f.content.start)
+                    && f.speaker.is_some()
+            })
+        {
+            return before.speaker.clone();
         }
         // `and said`, `but added`: the subject of the clause.
         let mut j = start;
@@ -1214,10 +1241,89 @@ impl Attributor<'_, '_> {
         let phrase_only = matches!(cue.class(cx), CueClass::Think | CueClass::Call) && !clause;
         let mut end = self.clause_end(start, sentence.end, phrase_only);
         if phrase_only {
+            end = self.through_apposition(end, sentence.end);
             end = self.through_as_fragment(end, sentence.end);
+        }
+        // `after what she called a "rant,"`: the name and the clause that gives it are one
+        // phrase of the sentence; the content starts at `what`.
+        if cue.class(cx) == CueClass::Call
+            && speaker.start > sentence.start
+            && speaker.head.end <= cue.tokens.start
+            && cx.lower(speaker.start - 1) == "what"
+            && !self.used[speaker.start - 1]
+        {
+            let content = self.trim(start..end);
+            if content.is_empty() {
+                return None;
+            }
+            return self.make(speaker.start - 1..content.end, cue, Some(speaker));
         }
         let content = self.trim(start..end);
         self.make(content, cue, Some(speaker))
+    }
+
+    /// Where the phrase of a stance or naming verb ends when it stopped at the comma of an
+    /// apposition or relative clause that `of`, `for` or `as` follows: `accused the North's
+    /// leader, Kim Jong Un, of "fanatic recklessness"`, `accused the audience, which is
+    /// selected by the party, of …`: the phrase goes on after the second comma. Otherwise `end`.
+    fn through_apposition(&self, end: usize, sentence_end: usize) -> usize {
+        let cx = self.cx;
+        // An apposition or relative clause, not an adverbial (`, in 2009, as governor`).
+        if end + 1 >= sentence_end
+            || !cx.is(end, ",")
+            || !(cx.is_name_word(end + 1)
+                || matches!(
+                    cx.lower(end + 1),
+                    "who"
+                        | "which"
+                        | "whose"
+                        | "a"
+                        | "an"
+                        | "the"
+                        | "then"
+                        | "his"
+                        | "her"
+                        | "their"
+                ))
+        {
+            return end;
+        }
+        let limit = (end + 16).min(sentence_end);
+        let Some(comma) = (end + 1..limit)
+            .take_while(|&k| {
+                cx.kind(k) != TokenKind::Quote
+                    && !cx.is_terminal(k)
+                    && !cx.is(k, ";")
+                    && !self.used[k]
+                    && self.cue(k).is_none()
+            })
+            .find(|&k| cx.is(k, ","))
+        else {
+            return end;
+        };
+        if comma == end + 1
+            || comma + 2 >= sentence_end
+            || !matches!(cx.lower(comma + 1), "of" | "for" | "as")
+        {
+            return end;
+        }
+        // `refers to the candidate, who is his friend, as "Mr. Trump," while …`: the phrase
+        // ends with its fragment.
+        let through = self.through_as_fragment(comma + 1, sentence_end);
+        if through > comma + 1 {
+            return through;
+        }
+        // `named Aoife Brennan, the finance director, as interim chief while it searches …`:
+        // a subordinate clause after the phrase is the writer's.
+        let stop = self.clause_end(comma + 1, sentence_end, true);
+        (comma + 2..stop)
+            .find(|&k| {
+                matches!(
+                    cx.lower(k),
+                    "while" | "because" | "although" | "though" | "whereas" | "until" | "unless"
+                )
+            })
+            .unwrap_or(stop)
     }
 
     /// Where the phrase of a stance or naming verb ends when a quoted fragment after `as`
@@ -1242,6 +1348,14 @@ impl Attributor<'_, '_> {
             let mut k = k;
             if k < sentence_end && matches!(cx.lower(k), "a" | "an" | "the") {
                 k += 1;
+                // `as a mere "moan"`: one modifier between the article and the fragment.
+                if k + 1 < sentence_end
+                    && cx.is_lower_word(k)
+                    && !cx.has_class(k, class::FUNCTION)
+                    && cx.kind(k + 1) == TokenKind::Quote
+                {
+                    k += 1;
+                }
             }
             if k >= sentence_end || cx.kind(k) != TokenKind::Quote {
                 return None;
@@ -1599,11 +1713,13 @@ impl Attributor<'_, '_> {
                     | "earlier"
             ) && i + 1 < end
                 && (cx.has_class(i + 1, class::TIME | class::HEARER)
-                    || cx.is_name_word(i + 1)
-                    || matches!(
-                        cx.lower(i + 1),
-                        "a" | "an" | "the" | "his" | "her" | "their" | "its"
-                    ))
+                    // (`call this the "expectations game"`: `this` is an object, not a time.)
+                    || matches!(cx.lower(i), "in" | "on" | "at" | "during" | "to" | "via")
+                        && (cx.is_name_word(i + 1)
+                            || matches!(
+                                cx.lower(i + 1),
+                                "a" | "an" | "the" | "his" | "her" | "their" | "its"
+                            )))
             {
                 // The group: up to a few words, ending before a determiner or `that`.
                 let mut k = i + 1;
@@ -1742,11 +1858,23 @@ impl Attributor<'_, '_> {
                     && np.start == i + 1
                 {
                     let mut v = np.head.end;
-                    while v < end && cx.has_class(v, class::SKIP) && v - np.head.end < 3 {
+                    while v < end
+                        && v - np.head.end < 3
+                        && (cx.has_class(v, class::SKIP)
+                            || cx.is_lower_word(v)
+                                && cx.lower(v).len() > 4
+                                && cx.lower(v).ends_with("ly"))
+                    {
                         v += 1;
                     }
+                    // (`…, he infamously referred to …`: a verb of stance or naming too.)
                     if self.cue(v).is_some_and(|c| {
-                        c.tokens.start == v && matches!(c.class(cx), CueClass::Say | CueClass::Tell)
+                        c.tokens.start == v
+                            && !c.form(cx).participle
+                            && matches!(
+                                c.class(cx),
+                                CueClass::Say | CueClass::Tell | CueClass::Think | CueClass::Call
+                            )
                     }) {
                         return i;
                     }

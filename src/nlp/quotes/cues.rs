@@ -208,13 +208,35 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
     {
         return false;
     }
+    // `“mean-spirited” comments`: a present form right after a short quoted fragment that
+    // has no punctuation of its own is a noun it modifies (but `"…," says X` is a tag).
+    if matches!(f.tense, Tense::Third | Tense::Base)
+        && j == i
+        && i > sentence.start
+        && let Some(q) = cx.quote_at(i - 1)
+        && cx.quoted[q].close == Some(i - 1)
+        && cx.quoted[q].tokens.len() <= 4
+        && !cx.quoted[q].tokens.is_empty()
+        && cx.kind(cx.quoted[q].tokens.end - 1) != TokenKind::Punct
+    {
+        return false;
+    }
     match f.tense {
         Tense::Ing | Tense::Past => {
-            !(j > sentence.start
+            // `He's claiming`: after a pronoun `'s` is `is` (but `Trump's saying` is a noun).
+            let is_after_pronoun = f.tense == Tense::Ing
+                && matches!(prev, Some("'s" | "’s"))
+                && j >= sentence.start + 2
                 && matches!(
-                    prev,
-                    Some("the" | "a" | "an" | "his" | "her" | "their" | "its" | "'s" | "’s")
-                ))
+                    cx.lower(j - 2),
+                    "he" | "she" | "it" | "that" | "who" | "there" | "what"
+                );
+            is_after_pronoun
+                || !(j > sentence.start
+                    && matches!(
+                        prev,
+                        Some("the" | "a" | "an" | "his" | "her" | "their" | "its" | "'s" | "’s")
+                    ))
         }
         Tense::Third => !prev_is_noun_marker,
         Tense::Base => {
@@ -247,6 +269,17 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
                             && !cx.has_class(j - 1, class::FUNCTION))
                 })
                 || j == sentence.start && f.words.len() > 1
+                || j > sentence.start && names_joined_before(cx, j - 1, sentence.start)
         }
     }
+}
+
+/// True when token `last` ends two names joined by `and` (`Obama and Clinton`): a plural
+/// subject, so a base form after it is a verb (`Obama and Clinton call them …`).
+fn names_joined_before(cx: &Context, last: usize, lo: usize) -> bool {
+    let mut k = last;
+    while k > lo && cx.is_name_word(k) && last - k < 4 {
+        k -= 1;
+    }
+    k < last && k > lo && cx.lower(k) == "and" && cx.is_name_word(k - 1)
 }

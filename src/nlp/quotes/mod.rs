@@ -528,6 +528,241 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_after_two_joined_names_or_a_pronoun_and_s_is_a_cue() {
+        let text = "Officials met on Monday.\n\n\
+            In the war, Obama and Clinton call them \"lone wolves\" and walked out.\n\n\
+            He's claiming that fraud is \"a big problem.\"\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("them \"lone wolves\"", "call"),
+                ("fraud is \"a big problem.\"", "claiming"),
+            ]
+        );
+    }
+
+    #[test]
+    fn any_verb_with_an_object_as_a_quoted_fragment_judges_it_in_the_subjects_words() {
+        let text = "Officials met on Monday.\n\n\
+            Reid has gone after Trump as a \"human leech\" and a \"spoiled brat.\"\n\n\
+            Harry Reid, in particular, has been steadily pounding Trump as a \"con artist\" this year.\n\n\
+            They searched for words such as \"attack\" and \"Libya.\"\n\n\
+            He served the party as a \"fixer\" for years.\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "Trump as a \"human leech\" and a \"spoiled brat.\"",
+                    "gone after",
+                    "Reid"
+                ),
+                ("Trump as a \"con artist\"", "pounding", "Harry Reid"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_second_verb_of_a_list_after_reported_words_shares_their_speaker() {
+        let text = "Officials met on Monday.\n\n\
+            Trump suggested her cycle was behind her tone, called her \"third-rate\" and boycotted a debate.\n\n\
+            Officials said the list included Mr. Pinchuk, described as a \"titan.\"\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("her cycle was behind her tone", "suggested", "Trump"),
+                ("her \"third-rate\"", "called", "Trump"),
+                ("the list included Mr. Pinchuk", "said", "Officials"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stance_verb_takes_its_object_over_an_apposition_before_of_for_or_as() {
+        let text = "Officials met on Monday.\n\n\
+            Seoul accused the North's leader, Kim Jong Un, of \"fanatic recklessness.\"\n\n\
+            Christie refers to the candidate, who is his friend, as \"Mr. Trump,\" while Trump refers to the governor as \"Chris.\"\n\n\
+            Kaine opposed the plan, in 2009, as governor of Virginia.\n\n\
+            The board named Aoife Brennan, the finance director, as interim chief while it searches.\n";
+        let qs = checked_quotes(text);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "the North's leader, Kim Jong Un, of \"fanatic recklessness.\"",
+                "the candidate, who is his friend, as \"Mr. Trump,\"",
+                "the governor as \"Chris.\"",
+                "the plan",
+                "Aoife Brennan, the finance director, as interim chief",
+            ]
+        );
+    }
+
+    #[test]
+    fn rulings_and_lauding_attribute_speech() {
+        let text = "Officials met on Monday.\n\n\
+            Politifact then ruled that the statement is \"true.\"\n\n\
+            Gov. Tomblin lauded Mr. Clarke for helping develop \"new ideas.\"\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("the statement is \"true.\"", "ruled"),
+                ("Mr. Clarke for helping develop \"new ideas.\"", "lauded"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cue_form_after_a_short_quoted_fragment_is_the_noun_it_modifies() {
+        let text = "Officials met on Monday.\n\n\
+            Clinton stated that his \"mean-spirited\" comments do not \"fit with what I knew.\"\n\n\
+            \"We will win,\" says Smith.\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "his \"mean-spirited\" comments do not \"fit with what I knew.\"",
+                    "stated"
+                ),
+                ("We will win,", "says"),
+            ]
+        );
+    }
+
+    #[test]
+    fn reported_words_end_before_a_clause_with_its_own_verb_of_stance_or_naming() {
+        let text = "Officials met on Monday.\n\n\
+            When Trump announced his candidacy in June, he infamously referred to immigrants as \"criminals.\"\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("his candidacy in June", "announced"),
+                ("immigrants as \"criminals.\"", "referred to"),
+            ]
+        );
+    }
+
+    #[test]
+    fn this_before_a_determiner_is_an_object_not_a_time() {
+        let text = "Officials met on Monday.\n\n\
+            Politicos call this the \"expectations game\" - setting expectations low.\n";
+        let qs = checked_quotes(text);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["this the \"expectations game\""]);
+    }
+
+    #[test]
+    fn a_participle_judging_its_object_takes_the_speaker_of_its_tag_or_of_the_clause_after() {
+        let text = "Officials met on Monday.\n\n\
+            \"She fights hard,\" Biden said introducing Clinton as a \"global leader.\"\n\n\
+            In declaring his statements as \"not Christian,\" the pope won praise.\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("She fights hard,", "said", "Biden"),
+                ("Clinton as a \"global leader.\"", "introducing", "Biden"),
+                (
+                    "his statements as \"not Christian,\"",
+                    "declaring",
+                    "the pope"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_given_in_a_what_clause_is_quoted_with_the_clause() {
+        let text = "Officials met on Monday.\n\n\
+            She was hospitalized after what she called a \"rant,\" a series of online postings.\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
+            .collect();
+        assert_eq!(rows, [("what she called a \"rant,\"", "called", "she")]);
+    }
+
+    #[test]
+    fn a_cue_after_took_to_twitter_to_has_the_subject_of_took() {
+        let text = "Officials met on Monday.\n\n\
+            Trump took to Twitter overnight to accuse her campaign of being \"duped.\"\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [("her campaign of being \"duped.\"", "accuse", "Trump")]
+        );
+    }
+
+    #[test]
+    fn one_modifier_may_sit_between_as_a_and_the_quoted_fragment() {
+        let text = "Officials met on Monday.\n\n\
+            Reid has been pounding the plan as a mere \"gimmick.\"\n\n\
+            The mayor described the board as a mere \"rubber stamp\" during a hearing.\n";
+        let qs = checked_quotes(text);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "the plan as a mere \"gimmick.\"",
+                "the board as a mere \"rubber stamp\""
+            ]
+        );
+    }
+
+    #[test]
+    fn an_apposition_ending_in_a_quoted_title_leaves_the_subject_before_it() {
+        let text = "Officials met on Monday.\n\n\
+            Washington, star of television's \"Scandal,\" thanked Obama for \"taking these steps.\"\n";
+        let qs = checked_quotes(text);
+        let rows: Vec<(&str, &str, &str)> = qs
+            .iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
+            .collect();
+        assert_eq!(
+            rows,
+            [("Obama for \"taking these steps.\"", "thanked", "Washington")]
+        );
+    }
+
+    #[test]
     fn extent_of_the_phrase_after_a_stance_verb() {
         let text = "Officials met on Monday.\n\n\
             He has championed gay rights and extended benefits to gay couples.\n\n\
@@ -932,6 +1167,9 @@ mod tests {
                     Just("adding".to_string()), Just("Asked".to_string()), Just("Trump:".to_string()),
                     Just("TRUMP:".to_string()), Just("Says".to_string()), Just("(R-Fla.)".to_string()),
                     Just("claim that".to_string()), Just("reports that".to_string()),
+                    Just("as a".to_string()), Just("gone after".to_string()), Just("called".to_string()),
+                    Just("what".to_string()), Just("of".to_string()), Just("to Twitter to".to_string()),
+                    Just("'s".to_string()), Just("and".to_string()), Just("accused".to_string()),
                     "[a-zA-Z]{1,8}", "\\PC{1,3}",
                 ],
                 0..80,

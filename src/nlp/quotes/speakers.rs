@@ -648,6 +648,19 @@ pub fn subject_before(cx: &Context, cue: usize, lo: usize) -> Option<Np> {
     if cx.is(j, ",") {
         return apposition(cx, j, lo);
     }
+    // `Washington, star of television's "Scandal," thanked Obama`: an apposition ending in a
+    // short quoted title, its comma inside the marks.
+    if cx.kind(j) == crate::nlp::text::TokenKind::Quote
+        && j > lo + 1
+        && cx.is(j - 1, ",")
+        && let Some(q) = cx.quote_at(j)
+        && cx.quoted[q].close == Some(j)
+        && cx.quoted[q].tokens.len() <= 5
+        && cx.quoted[q].open > lo
+        && cx.is_word(cx.quoted[q].open - 1)
+    {
+        return apposition(cx, j - 1, lo);
+    }
     let np = np_ending_at(cx, j, lo);
     // `a source close to him said`, `people familiar with the plan said`
     let object_start = if matches!(cx.lower(j), "him" | "her" | "them" | "us" | "me") {
