@@ -195,8 +195,20 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
     } else {
         ""
     };
-    // `show off the cool stuff`, `add up to`: a verb with a particle says nothing.
+    // `show off the cool stuff`, `add up to`: a verb with a particle says nothing; nor does
+    // ruling out (`ruled out a return`, `ruled him out of the final`).
     if f.words.len() == 1 && matches!(next_word, "off" | "up") {
+        return false;
+    }
+    if f.words[0].starts_with("rul")
+        && (next_word == "out"
+            || next + 1 < sentence.end
+                && matches!(
+                    next_word,
+                    "him" | "her" | "them" | "it" | "himself" | "herself"
+                )
+                && cx.lower(next + 1) == "out")
+    {
         return false;
     }
     // `secret promises from Turkey`, `remarks by Patricia Smith`: a noun (but `he says during

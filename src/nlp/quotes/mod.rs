@@ -426,6 +426,19 @@ mod tests {
     }
 
     #[test]
+    fn titles_and_rulings_out_are_not_sayings() {
+        let text = "Officials met on Monday.\n\n\
+            Lindsay Davenport and French Open champion Anastasia Myskina will also compete.\n\n\
+            Disney ruled out a rival format. A hip injury ruled him out of the final.\n\n\
+            A court ruled that doctors could withdraw feeding.\n";
+        let qs = checked_quotes(text);
+        assert_eq!(
+            texts_and_speakers(&qs),
+            [("doctors could withdraw feeding", "A court")]
+        );
+    }
+
+    #[test]
     fn a_quotation_goes_on_after_a_tag_missing_its_stop() {
         let text = "Officials met on Monday.\n\n\
             \"We will build it,\" Trump said \"Others sent people back.\"\n";
