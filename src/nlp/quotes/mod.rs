@@ -439,6 +439,24 @@ mod tests {
     }
 
     #[test]
+    fn a_report_or_a_statement_can_be_the_speaker_of_an_inverted_tag() {
+        let text = "Officials met on Monday.\n\n\
+            Consumers want music rather than movies on the move, says a report.\n\n\
+            Prices will rise, said the statement.\n";
+        let qs = checked_quotes(text);
+        assert_eq!(
+            texts_and_speakers(&qs),
+            [
+                (
+                    "Consumers want music rather than movies on the move",
+                    "a report"
+                ),
+                ("Prices will rise", "the statement"),
+            ]
+        );
+    }
+
+    #[test]
     fn a_quotation_goes_on_after_a_tag_missing_its_stop() {
         let text = "Officials met on Monday.\n\n\
             \"We will build it,\" Trump said \"Others sent people back.\"\n";

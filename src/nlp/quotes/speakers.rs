@@ -499,7 +499,9 @@ pub fn np_starting_at(cx: &Context, i: usize, hi: usize) -> Option<Np> {
             form: Form::Name,
         });
     }
-    if !is_nominal_word(cx, s) || is_stop_after_np(cx, s) {
+    // `said the report`, `says a statement`: after a determiner a cue word is a noun.
+    let noun_after_determiner = s > i && cues::match_at(cx, s).is_some();
+    if !is_nominal_word(cx, s) || is_stop_after_np(cx, s) && !noun_after_determiner {
         return None;
     }
     let end = nominal_end(cx, s, hi);
