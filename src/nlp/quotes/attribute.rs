@@ -1433,7 +1433,8 @@ impl Attributor<'_, '_> {
         }
         let mut j = cue.tokens.start - 1;
         while j > floor
-            && (cx.has_class(j, class::SKIP) || cx.lower(j).ends_with("ly") && cx.is_lower_word(j))
+            && (cx.has_class(j, class::SKIP)
+                || speakers::is_ly_adverb(cx.lower(j)) && cx.is_lower_word(j))
         {
             j -= 1;
         }

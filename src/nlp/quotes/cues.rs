@@ -2,6 +2,7 @@
 
 use super::context::Context;
 use super::lexicon::{CueClass, CueForm, Tense, class};
+use super::speakers;
 use crate::nlp::text::TokenKind;
 use std::ops::Range;
 
@@ -126,7 +127,7 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
     while j > sentence.start && steps < 3 {
         let w = cx.lower(j - 1);
         if cx.is_lower_word(j - 1)
-            && (w.ends_with("ly") && w.len() > 4 || cx.has_class(j - 1, class::SKIP))
+            && (speakers::is_ly_adverb(w) || cx.has_class(j - 1, class::SKIP))
             && !matches!(w, "also" | "still" | "often" | "not" | "never")
         {
             j -= 1;

@@ -457,6 +457,21 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_in_ly_before_the_cue_is_its_subject() {
+        let text = "Officials met on Monday.\n\n\
+            The family called on police to release the videos.\n\n\
+            The rally has urged voters to stay home.\n";
+        let qs = checked_quotes(text);
+        assert_eq!(
+            texts_and_speakers(&qs),
+            [
+                ("police to release the videos", "The family"),
+                ("to stay home", "The rally"),
+            ]
+        );
+    }
+
+    #[test]
     fn a_quotation_goes_on_after_a_tag_missing_its_stop() {
         let text = "Officials met on Monday.\n\n\
             \"We will build it,\" Trump said \"Others sent people back.\"\n";

@@ -177,10 +177,13 @@ fn is_skippable(cx: &Context, i: usize) -> bool {
         return false;
     }
     let w = cx.lower(i);
-    cx.has_class(i, class::SKIP)
-        || w == "not"
-        || w == "n't"
-        || (w.len() >= 5 && w.ends_with("ly") && !LY_NOUNS.contains(&w))
+    cx.has_class(i, class::SKIP) || w == "not" || w == "n't" || is_ly_adverb(w)
+}
+
+/// True for an adverb in -ly (`also`-like words aside): `long`, `reportedly`, but not the
+/// nouns `family`, `rally`, `ally`.
+pub(super) fn is_ly_adverb(w: &str) -> bool {
+    w.len() >= 5 && w.ends_with("ly") && !LY_NOUNS.contains(&w)
 }
 
 /// A number or a number word (`46`, `three`, `half`).
