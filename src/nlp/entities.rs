@@ -166,13 +166,30 @@ fn draft<'a>(doc: &Doc<'a>, name: &NameSpan, words: &mut Words) -> Option<Draft<
     if r.is_empty() {
         return None;
     }
+    // `Mr Blair` is `Blair` for clustering (so it joins `Tony Blair`); its text keeps the
+    // title, which makes it the canonical name when no fuller one is written.
+    let mut named = r.clone();
+    if name.kind == EntityType::Person
+        && named.len() > 1
+        && COURTESY_TITLES.contains(
+            &doc.token_text(named.start)
+                .trim_end_matches('.')
+                .to_lowercase()
+                .as_str(),
+        )
+    {
+        named.start += 1;
+    }
     Some(Draft {
         text: doc.span_text(r.clone()),
-        words: words.push(r.clone().map(|i| doc.token_text(i))),
+        words: words.push(named.map(|i| doc.token_text(i))),
         tokens: r,
         kind: name.kind,
     })
 }
+
+/// Titles that say nothing of which person is meant: `Mr Blair` and `Blair` are one.
+const COURTESY_TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr"];
 
 /// The initials of a name (lower case) into `out`, if it has at least two and every counted
 /// word starts with a capital.
@@ -518,6 +535,32 @@ mod tests {
         assert_eq!(e.entities[1].surface_forms, vec!["UK", "Britain"]);
         assert_eq!(e.entities[0].first_start, 0);
         assert_eq!(e.mentions[2].sentence, 1);
+    }
+
+    #[test]
+    fn a_courtesy_title_joins_the_full_name() {
+        let text = "Tony Blair spoke. Mr Blair left. Blair smiled. Mr Smith came. \
+                    Smith sat. Lord Haskins waved.";
+        let doc = Doc::new(text);
+        let n = names(
+            &doc,
+            &[
+                ("Tony Blair", Person),
+                ("Mr Blair", Person),
+                ("Blair", Person),
+                ("Mr Smith", Person),
+                ("Smith", Person),
+                ("Lord Haskins", Person),
+            ],
+        );
+        let e = cluster(&doc, &n);
+        let canon: Vec<&str> = e.entities.iter().map(|x| x.canonical.as_str()).collect();
+        assert_eq!(canon, vec!["Tony Blair", "Mr Smith", "Lord Haskins"]);
+        assert!(
+            e.mentions
+                .iter()
+                .any(|m| m.text == "Mr Blair" && m.entity_id == 1)
+        );
     }
 
     #[test]

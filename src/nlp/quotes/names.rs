@@ -94,10 +94,13 @@ impl NameIndex {
                     EntityType::Org => Kind::Org,
                     _ => Kind::Other,
                 };
-                let gender = name
-                    .split_whitespace()
-                    .next()
-                    .and_then(|f| cx.lx.first_name(&f.to_lowercase()));
+                // `Ms Jones`, `Mr. Smith`: a title in the name or right before the mention,
+                // else the first name.
+                let first_word = name.split_whitespace().next().unwrap_or_default();
+                let before = (first > 0).then(|| cx.lower(first - 1)).unwrap_or_default();
+                let gender = title_gender(&first_word.to_lowercase())
+                    .or_else(|| title_gender(before))
+                    .or_else(|| cx.lx.first_name(&first_word.to_lowercase()));
                 index.referents.push(Referent {
                     name,
                     kind,
@@ -173,13 +176,7 @@ impl NameIndex {
             let titled = name.start > run.start
                 || name.start > 0 && cx.has_class(name.start - 1, class::TITLE);
             let title_gender = if name.start > 0 {
-                match cx.lower(name.start - 1).trim_end_matches('.') {
-                    "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
-                    "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => {
-                        Some(Gender::Female)
-                    }
-                    _ => None,
-                }
+                title_gender(cx.lower(name.start - 1))
             } else {
                 None
             };
@@ -389,4 +386,13 @@ impl NameIndex {
 fn is_acronym(s: &str) -> bool {
     s.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && s.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+}
+
+/// The gender a title gives the name after it (`Mr`, `Mrs.`, `Dame`), if any.
+fn title_gender(title: &str) -> Option<Gender> {
+    match title.trim_end_matches('.') {
+        "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => Some(Gender::Female),
+        _ => None,
+    }
 }
