@@ -97,7 +97,7 @@ impl NameIndex {
                 // `Ms Jones`, `Mr. Smith`: a title in the name or right before the mention,
                 // else the first name.
                 let first_word = name.split_whitespace().next().unwrap_or_default();
-                let before = (first > 0).then(|| cx.lower(first - 1)).unwrap_or_default();
+                let before = if first > 0 { cx.lower(first - 1) } else { "" };
                 let gender = title_gender(&first_word.to_lowercase())
                     .or_else(|| title_gender(before))
                     .or_else(|| cx.lx.first_name(&first_word.to_lowercase()));
