@@ -1100,6 +1100,41 @@ mod tests {
     }
 
     #[test]
+    fn a_title_in_a_tagged_name_gives_the_pronoun_its_gender() {
+        use crate::extraction::{Entity, EntityType, Mention, Span};
+        let text = "Officials met on Monday.\n\n\"It is a great day,\" said Mr Smith.\n\n\
+            Ms Jones added that the deal was good.\n\n\
+            He told reporters: \"I have no plans to resign.\"\n\nShe denied any wrongdoing.\n";
+        let at = |s: &str| text.find(s).unwrap_or(0);
+        let mention = |id: usize, s: &str| Mention {
+            entity_id: id,
+            kind: EntityType::Person,
+            text: s.to_string(),
+            span: Span::new(at(s), at(s) + s.len()),
+            sentence: 0,
+        };
+        let entity = |id: usize, name: &str| Entity {
+            id,
+            kind: EntityType::Person,
+            canonical: name.to_string(),
+            mention_count: 1,
+            surface_forms: vec![name.to_string()],
+            first_start: 0,
+        };
+        let entities = vec![entity(1, "Mr Smith"), entity(2, "Ms Jones")];
+        let mentions = vec![mention(1, "Mr Smith"), mention(2, "Ms Jones")];
+        let qs = extract(&Doc::new(text), &entities, &mentions);
+        check_invariants(text, &qs);
+        let speaker_of = |t: &str| {
+            qs.iter()
+                .find(|q| q.text.contains(t))
+                .map(|q| q.speaker.as_str())
+        };
+        assert_eq!(speaker_of("no plans to resign"), Some("Mr Smith"));
+        assert_eq!(speaker_of("any wrongdoing"), Some("Ms Jones"));
+    }
+
+    #[test]
     fn speakers_link_to_the_tagger_entities() {
         use crate::extraction::{Entity, EntityType, Mention, Span};
         let text = "London mayor Sadiq Khan spoke on Monday. \"We stand together,\" Khan said.\n\n\
