@@ -283,8 +283,32 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
                 })
                 || j == sentence.start && f.words.len() > 1
                 || j > sentence.start && names_joined_before(cx, j - 1, sentence.start)
+                || j > sentence.start && plural_before_name(cx, j - 1, sentence.start)
         }
     }
+}
+
+/// True when token `last` ends a name after a plural and a preposition (`Economists at
+/// Barclays Capital`, `officials from the European Commission`): a plural subject, so a base
+/// form after it is a verb.
+fn plural_before_name(cx: &Context, last: usize, lo: usize) -> bool {
+    let mut k = last;
+    while k > lo && cx.is_name_word(k) && last - k < 5 {
+        k -= 1;
+    }
+    if k == last || k <= lo {
+        return false;
+    }
+    if cx.lower(k) == "the" {
+        k -= 1;
+    }
+    if k <= lo || !matches!(cx.lower(k), "at" | "from" | "for" | "of" | "in" | "with") {
+        return false;
+    }
+    let w = cx.lower(k - 1);
+    (cx.is_lower_word(k - 1) || k - 1 == lo && cx.is_word(k - 1))
+        && (PLURALS.contains(&w)
+            || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s"))
 }
 
 /// True when token `last` ends two names joined by `and` (`Obama and Clinton`): a plural

@@ -472,6 +472,19 @@ mod tests {
     }
 
     #[test]
+    fn a_base_form_after_a_plural_and_an_organisation_is_a_verb() {
+        let text = "Officials met on Monday.\n\n\
+            Economists at Barclays Capital predict growth of 2.5% next year.\n\n\
+            The report by the European Commission warned of a slowdown.\n";
+        let qs = checked_quotes(text);
+        let rows = texts_and_speakers(&qs);
+        assert!(
+            rows.contains(&("growth of 2.5% next year", "Economists")),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
     fn a_quotation_goes_on_after_a_tag_missing_its_stop() {
         let text = "Officials met on Monday.\n\n\
             \"We will build it,\" Trump said \"Others sent people back.\"\n";
