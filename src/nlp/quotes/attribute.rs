@@ -538,7 +538,9 @@ impl Attributor<'_, '_> {
                 k = close + 1;
                 continue;
             }
-            if cx.kind(k) == TokenKind::Quote || (cx.is_terminal(k) && k > i) {
+            // `R-Ky.`, `Jr.`: a stop that does not end the sentence is part of the tag.
+            let ends_sentence = cx.is_terminal(k) && cx.sentence_tokens(k).end == k + 1;
+            if cx.kind(k) == TokenKind::Quote || (ends_sentence && k > i) {
                 return None;
             }
             if let Some(c) = self.cue(k) {
@@ -627,7 +629,7 @@ impl Attributor<'_, '_> {
         let sentence = cx.sentence_tokens(k);
         if cx.doc.sentence_of(k) != cx.doc.sentence_of(close)
             || !(i..k).any(|t| cx.is(t, ","))
-            || (i..k).any(|t| cx.kind(t) == TokenKind::Quote || cx.is_terminal(t))
+            || (i..k).any(|t| cx.kind(t) == TokenKind::Quote)
         {
             return None;
         }

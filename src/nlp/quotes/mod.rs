@@ -485,6 +485,17 @@ mod tests {
     }
 
     #[test]
+    fn a_stop_inside_the_speakers_description_does_not_end_the_tag() {
+        let text = "Officials met on Monday.\n\n\
+            \"This is a good day,\" Senate Majority Leader Mitch McConnell, R-Ky., said on the \
+            Senate floor.\n";
+        let qs = checked_quotes(text);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!(qs[0].kind, QuoteKind::Direct);
+        assert_eq!(qs[0].text, "This is a good day,");
+    }
+
+    #[test]
     fn a_quotation_goes_on_after_a_tag_missing_its_stop() {
         let text = "Officials met on Monday.\n\n\
             \"We will build it,\" Trump said \"Others sent people back.\"\n";
