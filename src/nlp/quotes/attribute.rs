@@ -1242,6 +1242,32 @@ impl Attributor<'_, '_> {
                 );
         let phrase_only = matches!(cue.class(cx), CueClass::Think | CueClass::Call) && !clause;
         let mut end = self.clause_end(start, sentence.end, phrase_only);
+        // `The bill, which lawmakers said would keep the government open, passed`: words said
+        // of a relative pronoun's noun end with the relative clause.
+        if start == cue.tokens.end
+            && start < sentence.end
+            && matches!(
+                cx.lower(start),
+                "would"
+                    | "will"
+                    | "could"
+                    | "can"
+                    | "should"
+                    | "might"
+                    | "may"
+                    | "was"
+                    | "is"
+                    | "were"
+                    | "are"
+                    | "had"
+                    | "has"
+            )
+            && speaker.start > 0
+            && matches!(cx.lower(speaker.start - 1), "which" | "who" | "that")
+            && let Some(comma) = (start..end).find(|&t| cx.is(t, ","))
+        {
+            end = comma;
+        }
         if phrase_only {
             end = self.through_apposition(end, sentence.end);
             end = self.through_as_fragment(end, sentence.end);

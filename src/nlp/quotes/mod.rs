@@ -496,6 +496,21 @@ mod tests {
     }
 
     #[test]
+    fn words_said_inside_a_relative_clause_end_with_it() {
+        let text = "Officials met on Monday.\n\n\
+            The bill, which lawmakers said would keep the government open through September, \
+            passed 65-32.\n";
+        let qs = checked_quotes(text);
+        assert_eq!(
+            texts_and_speakers(&qs),
+            [(
+                "would keep the government open through September",
+                "lawmakers"
+            )]
+        );
+    }
+
+    #[test]
     fn a_quotation_goes_on_after_a_tag_missing_its_stop() {
         let text = "Officials met on Monday.\n\n\
             \"We will build it,\" Trump said \"Others sent people back.\"\n";
