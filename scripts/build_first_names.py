@@ -23,9 +23,14 @@ SUPPLEMENT = {
         helmut wolfgang matteo silvio giuseppe mariano mohammed muhammad mohamed ahmed omar
         imran nawaz shehbaz rahul rajiv amit arvind yoshihide fumio rodrigo ahmet mevlut binali
         kemal yair naftali ehud shimon yitzhak avigdor javad ebrahim salman bashar hosni
-        mahmoud abdel kristian christian jens lars nils anders""".split(),
+        mahmoud abdel kristian christian jens lars nils anders liam mick rhodri alastair alistair
+        hamish gareth callum connor niall eamon eamonn seamus declan ciaran aidan fergus angus
+        iain ewan euan ieuan aled gethin ruairi oisin cian darragh tadhg padraig diarmuid lorcan
+        digby sajid nadhim kwasi""".split(),
     "f": """angela nicola ursula kamala ilhan rashida jacinda sanna mette giorgia segolene yulia
-        benazir indira priti suella kemi kellyanne ivanka melania meghan""".split(),
+        benazir indira priti suella kemi kellyanne ivanka melania meghan aoife niamh sinead orla
+        roisin saoirse mhairi kirsty ffion caoimhe grainne aisling eimear clodagh nuala bronagh
+        ailsa isla morag""".split(),
 }
 
 # Names whose gender differs between the US and Europe (Andrea, Nicola, Jean): left out.
