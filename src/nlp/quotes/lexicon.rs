@@ -336,6 +336,10 @@ mod tests {
         assert!(lx.is("house", class::ORG));
         assert_eq!(lx.first_name("sarah"), Some(Gender::Female));
         assert_eq!(lx.first_name("donald"), Some(Gender::Male));
+        // names of UK and Irish news the US census tables lack
+        assert_eq!(lx.first_name("liam"), Some(Gender::Male));
+        assert_eq!(lx.first_name("aoife"), Some(Gender::Female));
+        assert_eq!(lx.first_name("andrea"), None);
     }
 
     #[test]
