@@ -418,6 +418,27 @@ mod tests {
     }
 
     #[test]
+    fn a_second_attribution_after_a_comma_ends_the_first() {
+        let text = "The survey came out on Friday.\n\n\
+            Sixty percent of farmers said the harvest was poor, but 40 percent of all growers say \
+            it was fine.\n\n\
+            Most nurses say they feel tired, compared with 30 percent who say they feel rested.\n\n\
+            Hansen said the port would reopen, but not until the council admits the risk.\n\n\
+            Ortiz said he disliked the plays, and songs that the critic said were crude.\n";
+        let qs = checked_quotes(text);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert!(texts.contains(&"the harvest was poor"), "{texts:?}");
+        assert!(texts.contains(&"it was fine"), "{texts:?}");
+        assert!(texts.contains(&"they feel tired"), "{texts:?}");
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.contains("not until the council admits")),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
     fn a_preposition_is_never_a_speaker() {
         let text = "Officials met on Monday.\n\n\
             The minister was speaking amid claims that the party is part of a campaign.\n";
