@@ -439,6 +439,16 @@ mod tests {
     }
 
     #[test]
+    fn a_final_according_to_vouches_for_the_figures_after_with() {
+        let text = "The market grew again last year.\n\n\
+            Cafes are spreading across the north, with 400 new outlets opening in 2023, according \
+            to a trade survey.\n";
+        let qs = checked_quotes(text);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["400 new outlets opening in 2023"], "{qs:?}");
+    }
+
+    #[test]
     fn a_preposition_is_never_a_speaker() {
         let text = "Officials met on Monday.\n\n\
             The minister was speaking amid claims that the party is part of a campaign.\n";
