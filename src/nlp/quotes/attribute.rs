@@ -1240,6 +1240,9 @@ impl Attributor<'_, '_> {
                 );
         let phrase_only = matches!(cue.class(cx), CueClass::Think | CueClass::Call) && !clause;
         let mut end = self.clause_end(start, sentence.end, phrase_only);
+        if self.opens_subordinate_clause(speaker.start, floor) {
+            end = self.first_comma(start, end);
+        }
         if phrase_only {
             end = self.through_apposition(end, sentence.end);
             end = self.through_as_fragment(end, sentence.end);
@@ -1260,6 +1263,45 @@ impl Attributor<'_, '_> {
         }
         let content = self.trim(start..end);
         self.make(content, cue, Some(speaker))
+    }
+
+    /// True when a subordinator opening the sentence or clause stands right before the subject
+    /// starting at `subject` (`Although he acknowledged that …, he maintained …`, `But while
+    /// the RNC says …, they are …`): the reported words end with the subordinate clause.
+    fn opens_subordinate_clause(&self, subject: usize, floor: usize) -> bool {
+        let cx = self.cx;
+        if subject <= floor
+            || !matches!(
+                cx.lower(subject - 1),
+                "while" | "although" | "though" | "whereas" | "if" | "when" | "because"
+            )
+        {
+            return false;
+        }
+        (floor..subject - 1).all(|k| {
+            cx.kind(k) == TokenKind::Punct
+                || matches!(
+                    cx.lower(k),
+                    "but" | "and" | "so" | "yet" | "however" | "even"
+                )
+        })
+    }
+
+    /// The first comma outside a quotation in `start..end`, else `end`.
+    fn first_comma(&self, start: usize, end: usize) -> usize {
+        let cx = self.cx;
+        let mut i = start;
+        while i < end {
+            if let Some(q) = cx.quote_at(i) {
+                i = cx.quoted[q].outer().end.max(i + 1);
+                continue;
+            }
+            if cx.is(i, ",") {
+                return i;
+            }
+            i += 1;
+        }
+        end
     }
 
     /// Where the phrase of a stance or naming verb ends when it stopped at the comma of an

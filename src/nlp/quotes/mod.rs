@@ -449,6 +449,20 @@ mod tests {
     }
 
     #[test]
+    fn reported_words_in_an_opening_subordinate_clause_end_at_its_comma() {
+        let text = "The council met on Tuesday.\n\n\
+            Although the mayor acknowledged that the delay was costly, the works will go on.\n\n\
+            But while the union says its members are ready, talks have stalled.\n\n\
+            As the Gazette reported, the bridge will close in May.\n";
+        let qs = checked_quotes(text);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert!(texts.contains(&"the delay was costly"), "{texts:?}");
+        assert!(texts.contains(&"its members are ready"), "{texts:?}");
+        // `As X reported, …`: the main clause is what was reported.
+        assert!(texts.contains(&"the bridge will close in May"), "{texts:?}");
+    }
+
+    #[test]
     fn a_preposition_is_never_a_speaker() {
         let text = "Officials met on Monday.\n\n\
             The minister was speaking amid claims that the party is part of a campaign.\n";
