@@ -453,11 +453,16 @@ mod tests {
         let text = "The council met on Tuesday.\n\n\
             Although the mayor acknowledged that the delay was costly, the works will go on.\n\n\
             But while the union says its members are ready, talks have stalled.\n\n\
-            As the Gazette reported, the bridge will close in May.\n";
+            As the Gazette reported, the bridge will close in May.\n\n\
+            But if the old plan seemed to fail its tenants, the new one fared better.\n";
         let qs = checked_quotes(text);
         let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
         assert!(texts.contains(&"the delay was costly"), "{texts:?}");
         assert!(texts.contains(&"its members are ready"), "{texts:?}");
+        assert!(
+            texts.contains(&"the old plan seemed to fail its tenants"),
+            "{texts:?}"
+        );
         // `As X reported, …`: the main clause is what was reported.
         assert!(texts.contains(&"the bridge will close in May"), "{texts:?}");
     }
