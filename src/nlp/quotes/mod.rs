@@ -1226,6 +1226,7 @@ mod tests {
                     Just("Sadiq Khan".to_string()), Just("the White House".to_string()), Just("Mr.".to_string()),
                     Just("that".to_string()), Just("«".to_string()), Just("»".to_string()),
                     Just("asked".to_string()), Just("whether".to_string()), Just("by".to_string()),
+                    Just("although".to_string()), Just("compared with".to_string()), Just("percent".to_string()),
                     Just("appears to".to_string()), Just("is expected to".to_string()), Just("it seems".to_string()),
                     Just("adding".to_string()), Just("Asked".to_string()), Just("Trump:".to_string()),
                     Just("TRUMP:".to_string()), Just("Says".to_string()), Just("(R-Fla.)".to_string()),
