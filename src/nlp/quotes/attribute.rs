@@ -1242,8 +1242,9 @@ impl Attributor<'_, '_> {
                 );
         let phrase_only = matches!(cue.class(cx), CueClass::Think | CueClass::Call) && !clause;
         let mut end = self.clause_end(start, sentence.end, phrase_only);
-        // `The bill, which lawmakers said would keep the government open, passed`: words said
-        // of a relative pronoun's noun end with the relative clause.
+        // Words said inside a relative clause (`The bill, which lawmakers said would keep the
+        // government open, passed`) or an opening subordinate one (`Although he acknowledged
+        // that …, he maintained …`) end at its comma.
         if start == cue.tokens.end
             && start < sentence.end
             && matches!(
@@ -1264,9 +1265,9 @@ impl Attributor<'_, '_> {
             )
             && speaker.start > 0
             && matches!(cx.lower(speaker.start - 1), "which" | "who" | "that")
-            && let Some(comma) = (start..end).find(|&t| cx.is(t, ","))
+            || self.opens_subordinate_clause(speaker.start, floor)
         {
-            end = comma;
+            end = self.first_comma(start, end);
         }
         if phrase_only {
             end = self.through_apposition(end, sentence.end);
@@ -1288,6 +1289,45 @@ impl Attributor<'_, '_> {
         }
         let content = self.trim(start..end);
         self.make(content, cue, Some(speaker))
+    }
+
+    /// True when a subordinator opening the sentence or clause stands right before the subject
+    /// starting at `subject` (`Although he acknowledged that …, he maintained …`, `But while
+    /// the RNC says …, they are …`): the reported words end with the subordinate clause.
+    fn opens_subordinate_clause(&self, subject: usize, floor: usize) -> bool {
+        let cx = self.cx;
+        if subject <= floor
+            || !matches!(
+                cx.lower(subject - 1),
+                "while" | "although" | "though" | "whereas" | "if" | "when" | "because"
+            )
+        {
+            return false;
+        }
+        (floor..subject - 1).all(|k| {
+            cx.kind(k) == TokenKind::Punct
+                || matches!(
+                    cx.lower(k),
+                    "but" | "and" | "so" | "yet" | "however" | "even"
+                )
+        })
+    }
+
+    /// The first comma outside a quotation in `start..end`, else `end`.
+    fn first_comma(&self, start: usize, end: usize) -> usize {
+        let cx = self.cx;
+        let mut i = start;
+        while i < end {
+            if let Some(q) = cx.quote_at(i) {
+                i = cx.quoted[q].outer().end.max(i + 1);
+                continue;
+            }
+            if cx.is(i, ",") {
+                return i;
+            }
+            i += 1;
+        }
+        end
     }
 
     /// Where the phrase of a stance or naming verb ends when it stopped at the comma of an
@@ -1530,9 +1570,20 @@ impl Attributor<'_, '_> {
             let end = self.clause_end(after + 1, sentence.end, false);
             self.trim(floor..end)
         } else {
-            self.trim(floor..cue.tokens.start)
+            self.trim(self.last_clause_start(floor, cue.tokens.start)..cue.tokens.start)
         };
         self.make(content, cue, Some(np))
+    }
+
+    /// Where the words a final `according to …` vouches for start: after the last `, with`
+    /// before it (`…, with 56 percent viewing him positively, according to a poll`: the
+    /// figures are the source's, the sentence they hang on the writer's), else at `floor`.
+    fn last_clause_start(&self, floor: usize, cue_start: usize) -> usize {
+        let cx = self.cx;
+        (floor + 1..cue_start.saturating_sub(2))
+            .rev()
+            .find(|&k| cx.is(k, ",") && cx.lower(k + 1) == "with")
+            .map_or(floor, |k| k + 2)
     }
 
     /// True when only adverbials follow token `from` up to the end of the sentence.
@@ -1865,6 +1916,24 @@ impl Attributor<'_, '_> {
                 } {
                     return i;
                 }
+                // `…, compared with 64 percent who say …`: the writer's comparison with another
+                // attribution.
+                if i > start
+                    && !phrase_only
+                    && i + 2 < end
+                    && cx.lower(i + 1) == "compared"
+                    && matches!(cx.lower(i + 2), "with" | "to")
+                    && (i + 3..(i + 12).min(end))
+                        .take_while(|&k| cx.kind(k) != TokenKind::Punct)
+                        .any(|k| {
+                            self.cue(k).is_some_and(|c| {
+                                c.tokens.start == k
+                                    && matches!(c.class(cx), CueClass::Say | CueClass::Think)
+                            })
+                        })
+                {
+                    return i;
+                }
                 // `…, and he left`, `…, but the party …`: a second clause with its own subject
                 // is the writer's.
                 if i > start && !phrase_only && i + 2 < end && {
@@ -1928,12 +1997,22 @@ impl Attributor<'_, '_> {
                 && i + 1 < end
                 && cx.lower(i + 1) != "that"
             {
-                let limit = (i + 5).min(end);
+                // (`…, but 55 percent of all voters say …`: after a comma, and past the
+                // opening words, the subject may be a long noun phrase.)
+                let reach = if i >= start + 3 && cx.is(i - 1, ",") {
+                    9
+                } else {
+                    5
+                };
+                let limit = (i + reach).min(end);
                 if (i + 1..limit)
                     .take_while(|&k| cx.kind(k) != TokenKind::Punct)
                     .any(|k| {
                         self.cue(k).is_some_and(|c| {
                             c.tokens.start == k
+                                && (k < i + 5
+                                    || c.class(cx) != CueClass::Call
+                                        && self.is_noun_subject(i + 1..k))
                                 && (matches!(
                                     c.class(cx),
                                     CueClass::Say | CueClass::Tell | CueClass::Call
@@ -1995,6 +2074,38 @@ impl Attributor<'_, '_> {
             i += 1;
         }
         end
+    }
+
+    /// True when tokens `words` can be the long noun-phrase subject of a verb after them
+    /// (`55 percent of all voters`): no pronoun subject, which stands close to its verb, and no
+    /// subordinator, relative pronoun or negation (`not until Obama admits`, `songs that the
+    /// minister said` are no subject).
+    fn is_noun_subject(&self, words: Range<usize>) -> bool {
+        let cx = self.cx;
+        !words.into_iter().any(|k| {
+            matches!(
+                cx.lower(k),
+                "he" | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "it"
+                    | "you"
+                    | "not"
+                    | "until"
+                    | "if"
+                    | "when"
+                    | "because"
+                    | "unless"
+                    | "before"
+                    | "after"
+                    | "that"
+                    | "who"
+                    | "which"
+                    | "whom"
+                    | "whose"
+            )
+        })
     }
 
     /// True when the phrase taken by a stance or naming verb ends at token `i`: a second verb

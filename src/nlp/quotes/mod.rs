@@ -418,6 +418,56 @@ mod tests {
     }
 
     #[test]
+    fn a_second_attribution_after_a_comma_ends_the_first() {
+        let text = "The survey came out on Friday.\n\n\
+            Sixty percent of farmers said the harvest was poor, but 40 percent of all growers say \
+            it was fine.\n\n\
+            Most nurses say they feel tired, compared with 30 percent who say they feel rested.\n\n\
+            Hansen said the port would reopen, but not until the council admits the risk.\n\n\
+            Ortiz said he disliked the plays, and songs that the critic said were crude.\n";
+        let qs = checked_quotes(text);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert!(texts.contains(&"the harvest was poor"), "{texts:?}");
+        assert!(texts.contains(&"it was fine"), "{texts:?}");
+        assert!(texts.contains(&"they feel tired"), "{texts:?}");
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.contains("not until the council admits")),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn a_final_according_to_vouches_for_the_figures_after_with() {
+        let text = "The market grew again last year.\n\n\
+            Cafes are spreading across the north, with 400 new outlets opening in 2023, according \
+            to a trade survey.\n";
+        let qs = checked_quotes(text);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["400 new outlets opening in 2023"], "{qs:?}");
+    }
+
+    #[test]
+    fn reported_words_in_an_opening_subordinate_clause_end_at_its_comma() {
+        let text = "The council met on Tuesday.\n\n\
+            Although the mayor acknowledged that the delay was costly, the works will go on.\n\n\
+            But while the union says its members are ready, talks have stalled.\n\n\
+            As the Gazette reported, the bridge will close in May.\n\n\
+            But if the old plan seemed to fail its tenants, the new one fared better.\n";
+        let qs = checked_quotes(text);
+        let texts: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+        assert!(texts.contains(&"the delay was costly"), "{texts:?}");
+        assert!(texts.contains(&"its members are ready"), "{texts:?}");
+        assert!(
+            texts.contains(&"the old plan seemed to fail its tenants"),
+            "{texts:?}"
+        );
+        // `As X reported, …`: the main clause is what was reported.
+        assert!(texts.contains(&"the bridge will close in May"), "{texts:?}");
+    }
+
+    #[test]
     fn a_preposition_is_never_a_speaker() {
         let text = "Officials met on Monday.\n\n\
             The minister was speaking amid claims that the party is part of a campaign.\n";
@@ -1283,6 +1333,7 @@ mod tests {
                     Just("Sadiq Khan".to_string()), Just("the White House".to_string()), Just("Mr.".to_string()),
                     Just("that".to_string()), Just("«".to_string()), Just("»".to_string()),
                     Just("asked".to_string()), Just("whether".to_string()), Just("by".to_string()),
+                    Just("although".to_string()), Just("compared with".to_string()), Just("percent".to_string()),
                     Just("appears to".to_string()), Just("is expected to".to_string()), Just("it seems".to_string()),
                     Just("adding".to_string()), Just("Asked".to_string()), Just("Trump:".to_string()),
                     Just("TRUMP:".to_string()), Just("Says".to_string()), Just("(R-Fla.)".to_string()),

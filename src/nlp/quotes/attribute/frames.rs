@@ -570,7 +570,11 @@ impl Attributor<'_, '_> {
                 if np.form == Form::Pronoun && matches!(cx.lower(np.head.start), "there" | "it") {
                     continue;
                 }
-                let end = self.clause_end(e, sentence.end, false);
+                let mut end = self.clause_end(e, sentence.end, false);
+                // `But if she seemed to embody contradictions, they also …`
+                if self.opens_subordinate_clause(np.start, floor) {
+                    end = self.first_comma(e, end);
+                }
                 self.trim(np.start..end)
             };
             let words = content.clone().filter(|&t| cx.is_word(t)).count();
