@@ -69,8 +69,8 @@ fn polnear_dev_does_not_regress() {
     let report = newsmine::eval::quotes::polnear(&gold).expect("the dev split scores");
     let figure = |key: &str, field: &str| report.json[key][field].as_f64().unwrap_or(0.0);
     // Floors a little under the figures measured when this test was written.
-    assert!(figure("all", "f1") >= 69.5, "{}", report.text);
-    assert!(figure("direct", "f1") >= 84.5, "{}", report.text);
+    assert!(figure("all", "f1") >= 70.8, "{}", report.text);
+    assert!(figure("direct", "f1") >= 86.0, "{}", report.text);
     assert!(figure("all", "speaker_acc") >= 90.0, "{}", report.text);
     assert!(figure("direct", "speaker_acc") >= 93.0, "{}", report.text);
 }
