@@ -561,6 +561,32 @@ mod tests {
     }
 
     #[test]
+    fn a_group_named_after_a_person_is_the_speaker_as_written() {
+        use crate::extraction::{Entity, EntityType, Mention, Span};
+        let text = "Officials met on Monday.\n\nSupporters of Holm argue that he was pushed out.\n";
+        let at = text.find("Holm").unwrap_or(0);
+        let entities = vec![Entity {
+            id: 1,
+            kind: EntityType::Person,
+            canonical: "Holm".into(),
+            mention_count: 1,
+            surface_forms: vec!["Holm".into()],
+            first_start: at,
+        }];
+        let mentions = vec![Mention {
+            entity_id: 1,
+            kind: EntityType::Person,
+            text: "Holm".into(),
+            span: Span::new(at, at + 4),
+            sentence: 1,
+        }];
+        let qs = extract(&Doc::new(text), &entities, &mentions);
+        check_invariants(text, &qs);
+        assert_eq!(qs.len(), 1, "{qs:?}");
+        assert_eq!(qs[0].speaker, "Supporters of Holm");
+    }
+
+    #[test]
     fn a_quotation_goes_on_after_a_tag_missing_its_stop() {
         let text = "Officials met on Monday.\n\n\
             \"We will build it,\" Trump said \"Others sent people back.\"\n";

@@ -244,8 +244,17 @@ impl NameIndex {
     /// person from then on, so that a later `he` or `she` can refer to it.
     pub fn resolve(&mut self, cx: &Context, np: &Np, at: usize, quoted: bool) -> Resolved {
         let written = || cx.doc.span_text(np.head.clone()).to_string();
+        // `Supporters of` ¶ `Holm`: a capitalised run cut short by the tagger's mention names
+        // no one; the phrase as written does.
+        let cut_short = |r: usize| {
+            self.referents[r]
+                .name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| matches!(w, "of" | "and" | "for" | "the" | "&"))
+        };
         match np.form {
-            Form::Name => match self.referent_at(np.head.clone()) {
+            Form::Name => match self.referent_at(np.head.clone()).filter(|&r| !cut_short(r)) {
                 Some(r) => {
                     if quoted
                         && self.referents[r].kind == Kind::Other
