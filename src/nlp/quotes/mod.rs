@@ -144,6 +144,48 @@ mod tests {
             .collect()
     }
 
+    /// Tagger output for persons: `(entity id, surface, canonical name)`, each mention at the
+    /// first place its surface is written.
+    fn person_tags(
+        text: &str,
+        tags: &[(usize, &str, &str)],
+    ) -> (
+        Vec<crate::extraction::Entity>,
+        Vec<crate::extraction::Mention>,
+    ) {
+        use crate::extraction::{Entity, EntityType, Mention, Span};
+        let mut entities: Vec<Entity> = Vec::new();
+        let mut mentions = Vec::new();
+        for &(id, surface, canonical) in tags {
+            let at = text.find(surface).unwrap_or(0);
+            if !entities.iter().any(|e| e.id == id) {
+                entities.push(Entity {
+                    id,
+                    kind: EntityType::Person,
+                    canonical: canonical.into(),
+                    mention_count: 1,
+                    surface_forms: vec![surface.into()],
+                    first_start: at,
+                });
+            }
+            mentions.push(Mention {
+                entity_id: id,
+                kind: EntityType::Person,
+                text: surface.into(),
+                span: Span::new(at, at + surface.len()),
+                sentence: 0,
+            });
+        }
+        (entities, mentions)
+    }
+
+    /// Each quote's text, cue and speaker as written.
+    fn texts_cues_and_speakers(qs: &[Quote]) -> Vec<(&str, &str, &str)> {
+        qs.iter()
+            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
+            .collect()
+    }
+
     fn check_invariants(text: &str, qs: &[Quote]) {
         let doc = Doc::new(text);
         for (i, q) in qs.iter().enumerate() {
@@ -562,24 +604,8 @@ mod tests {
 
     #[test]
     fn a_group_named_after_a_person_is_the_speaker_as_written() {
-        use crate::extraction::{Entity, EntityType, Mention, Span};
         let text = "Officials met on Monday.\n\nSupporters of Holm argue that he was pushed out.\n";
-        let at = text.find("Holm").unwrap_or(0);
-        let entities = vec![Entity {
-            id: 1,
-            kind: EntityType::Person,
-            canonical: "Holm".into(),
-            mention_count: 1,
-            surface_forms: vec!["Holm".into()],
-            first_start: at,
-        }];
-        let mentions = vec![Mention {
-            entity_id: 1,
-            kind: EntityType::Person,
-            text: "Holm".into(),
-            span: Span::new(at, at + 4),
-            sentence: 1,
-        }];
+        let (entities, mentions) = person_tags(text, &[(1, "Holm", "Holm")]);
         let qs = extract(&Doc::new(text), &entities, &mentions);
         check_invariants(text, &qs);
         assert_eq!(qs.len(), 1, "{qs:?}");
@@ -715,10 +741,7 @@ mod tests {
             They searched for words such as \"attack\" and \"Libya.\"\n\n\
             He served the party as a \"fixer\" for years.\n";
         let qs = checked_quotes(text);
-        let rows: Vec<(&str, &str, &str)> = qs
-            .iter()
-            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
-            .collect();
+        let rows = texts_cues_and_speakers(&qs);
         assert_eq!(
             rows,
             [
@@ -738,10 +761,7 @@ mod tests {
             Trump suggested her cycle was behind her tone, called her \"third-rate\" and boycotted a debate.\n\n\
             Officials said the list included Mr. Pinchuk, described as a \"titan.\"\n";
         let qs = checked_quotes(text);
-        let rows: Vec<(&str, &str, &str)> = qs
-            .iter()
-            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
-            .collect();
+        let rows = texts_cues_and_speakers(&qs);
         assert_eq!(
             rows,
             [
@@ -847,10 +867,7 @@ mod tests {
             \"She fights hard,\" Biden said introducing Clinton as a \"global leader.\"\n\n\
             In declaring his statements as \"not Christian,\" the pope won praise.\n";
         let qs = checked_quotes(text);
-        let rows: Vec<(&str, &str, &str)> = qs
-            .iter()
-            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
-            .collect();
+        let rows = texts_cues_and_speakers(&qs);
         assert_eq!(
             rows,
             [
@@ -870,10 +887,7 @@ mod tests {
         let text = "Officials met on Monday.\n\n\
             She was hospitalized after what she called a \"rant,\" a series of online postings.\n";
         let qs = checked_quotes(text);
-        let rows: Vec<(&str, &str, &str)> = qs
-            .iter()
-            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
-            .collect();
+        let rows = texts_cues_and_speakers(&qs);
         assert_eq!(rows, [("what she called a \"rant,\"", "called", "she")]);
     }
 
@@ -882,10 +896,7 @@ mod tests {
         let text = "Officials met on Monday.\n\n\
             Trump took to Twitter overnight to accuse her campaign of being \"duped.\"\n";
         let qs = checked_quotes(text);
-        let rows: Vec<(&str, &str, &str)> = qs
-            .iter()
-            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
-            .collect();
+        let rows = texts_cues_and_speakers(&qs);
         assert_eq!(
             rows,
             [("her campaign of being \"duped.\"", "accuse", "Trump")]
@@ -913,10 +924,7 @@ mod tests {
         let text = "Officials met on Monday.\n\n\
             Washington, star of television's \"Scandal,\" thanked Obama for \"taking these steps.\"\n";
         let qs = checked_quotes(text);
-        let rows: Vec<(&str, &str, &str)> = qs
-            .iter()
-            .map(|q| (q.text.as_str(), q.cue.as_str(), q.speaker_text.as_str()))
-            .collect();
+        let rows = texts_cues_and_speakers(&qs);
         assert_eq!(
             rows,
             [("Obama for \"taking these steps.\"", "thanked", "Washington")]
@@ -1216,28 +1224,13 @@ mod tests {
 
     #[test]
     fn a_title_in_a_tagged_name_gives_the_pronoun_its_gender() {
-        use crate::extraction::{Entity, EntityType, Mention, Span};
         let text = "Officials met on Monday.\n\n\"It is a great day,\" said Mr Smith.\n\n\
             Ms Jones added that the deal was good.\n\n\
             He told reporters: \"I have no plans to resign.\"\n\nShe denied any wrongdoing.\n";
-        let at = |s: &str| text.find(s).unwrap_or(0);
-        let mention = |id: usize, s: &str| Mention {
-            entity_id: id,
-            kind: EntityType::Person,
-            text: s.to_string(),
-            span: Span::new(at(s), at(s) + s.len()),
-            sentence: 0,
-        };
-        let entity = |id: usize, name: &str| Entity {
-            id,
-            kind: EntityType::Person,
-            canonical: name.to_string(),
-            mention_count: 1,
-            surface_forms: vec![name.to_string()],
-            first_start: 0,
-        };
-        let entities = vec![entity(1, "Mr Smith"), entity(2, "Ms Jones")];
-        let mentions = vec![mention(1, "Mr Smith"), mention(2, "Ms Jones")];
+        let (entities, mentions) = person_tags(
+            text,
+            &[(1, "Mr Smith", "Mr Smith"), (2, "Ms Jones", "Ms Jones")],
+        );
         let qs = extract(&Doc::new(text), &entities, &mentions);
         check_invariants(text, &qs);
         let speaker_of = |t: &str| {
