@@ -1760,7 +1760,8 @@ impl Attributor<'_, '_> {
             guard += 1;
             if cx.has_class(i, class::TIME)
                 && !matches!(cx.lower(i), "this" | "last" | "next")
-                && !(i + 1 < end && cx.lower(i + 1) == "of")
+                // `said Tuesday's vote showed …`: a time that owns the subject is content.
+                && !(i + 1 < end && matches!(cx.lower(i + 1), "of" | "'s" | "’s"))
             {
                 i += 1;
             } else if cx.is_lower_word(i)

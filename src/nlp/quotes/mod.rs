@@ -613,6 +613,20 @@ mod tests {
     }
 
     #[test]
+    fn a_time_that_owns_the_subject_is_part_of_what_was_said() {
+        let text = "Officials met on Monday.\n\n\
+            Mark Oaten said Tuesday's vote showed the government had lost the House.\n";
+        let qs = checked_quotes(text);
+        assert_eq!(
+            texts_and_speakers(&qs),
+            [(
+                "Tuesday's vote showed the government had lost the House",
+                "Mark Oaten"
+            )]
+        );
+    }
+
+    #[test]
     fn a_quotation_goes_on_after_a_tag_missing_its_stop() {
         let text = "Officials met on Monday.\n\n\
             \"We will build it,\" Trump said \"Others sent people back.\"\n";
