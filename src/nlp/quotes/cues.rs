@@ -196,6 +196,19 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
     } else {
         ""
     };
+    // `found themselves unable to`, `to see if it works`: finding oneself and seeing whether
+    // are no attributions.
+    if f.words.len() == 1
+        && (matches!(f.words[0].as_str(), "find" | "finds" | "found" | "finding")
+            && matches!(
+                next_word,
+                "himself" | "herself" | "itself" | "themselves" | "ourselves" | "myself"
+            )
+            || matches!(f.words[0].as_str(), "see" | "sees" | "saw" | "seeing")
+                && matches!(next_word, "if" | "whether"))
+    {
+        return false;
+    }
     // `show off the cool stuff`, `add up to`: a verb with a particle says nothing; nor does
     // ruling out (`ruled out a return`, `ruled him out of the final`).
     if f.words.len() == 1 && matches!(next_word, "off" | "up") {

@@ -627,6 +627,15 @@ mod tests {
     }
 
     #[test]
+    fn finding_oneself_and_seeing_whether_are_no_sayings() {
+        let text = "Officials met on Monday.\n\n\
+            Many customers found themselves unable to swap their phones.\n\n\
+            Officials will test the cards to see if they could be used online.\n";
+        let qs = checked_quotes(text);
+        assert!(qs.is_empty(), "{qs:?}");
+    }
+
+    #[test]
     fn a_quotation_goes_on_after_a_tag_missing_its_stop() {
         let text = "Officials met on Monday.\n\n\
             \"We will build it,\" Trump said \"Others sent people back.\"\n";
