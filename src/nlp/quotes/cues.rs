@@ -209,6 +209,15 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
     {
         return false;
     }
+    // `Motors saw its profits fall`, `A penalty apiece saw Ireland leading`: what was seen is
+    // an event; a view only as `saw X as Y` or `saw that …`.
+    if f.words.len() == 1
+        && f.words[0] == "saw"
+        && next_word != "that"
+        && !(next..(next + 8).min(sentence.end)).any(|t| cx.lower(t) == "as")
+    {
+        return false;
+    }
     // `show off the cool stuff`, `add up to`: a verb with a particle says nothing; nor does
     // ruling out (`ruled out a return`, `ruled him out of the final`).
     if f.words.len() == 1 && matches!(next_word, "off" | "up") {

@@ -630,9 +630,15 @@ mod tests {
     fn finding_oneself_and_seeing_whether_are_no_sayings() {
         let text = "Officials met on Monday.\n\n\
             Many customers found themselves unable to swap their phones.\n\n\
-            Officials will test the cards to see if they could be used online.\n";
+            Officials will test the cards to see if they could be used online.\n\n\
+            Carlsberg saw annual profits fall to 3.4bn kroner.\n";
         let qs = checked_quotes(text);
         assert!(qs.is_empty(), "{qs:?}");
+        let seen = checked_quotes("Officials met.\n\nVoters saw him as a strong leader.\n");
+        assert_eq!(
+            texts_and_speakers(&seen),
+            [("him as a strong leader", "Voters")]
+        );
     }
 
     #[test]
