@@ -1109,7 +1109,11 @@ impl Attributor<'_, '_> {
         let past = form.tense == Tense::Past;
         let mut j = s;
         let mut steps = 0;
-        while j > 0 && steps < 3 && cx.is_lower_word(j - 1) && cx.lower(j - 1).ends_with("ly") {
+        while j > 0
+            && steps < 3
+            && cx.is_lower_word(j - 1)
+            && speakers::is_ly_adverb(cx.lower(j - 1))
+        {
             j -= 1;
             steps += 1;
         }
@@ -1765,8 +1769,7 @@ impl Attributor<'_, '_> {
             {
                 i += 1;
             } else if cx.is_lower_word(i)
-                && cx.lower(i).len() > 4
-                && cx.lower(i).ends_with("ly")
+                && speakers::is_ly_adverb(cx.lower(i))
                 && i + 1 < end
                 && matches!(
                     cx.lower(i + 1),
@@ -1960,9 +1963,7 @@ impl Attributor<'_, '_> {
                     while v < end
                         && v - np.head.end < 3
                         && (cx.has_class(v, class::SKIP)
-                            || cx.is_lower_word(v)
-                                && cx.lower(v).len() > 4
-                                && cx.lower(v).ends_with("ly"))
+                            || cx.is_lower_word(v) && speakers::is_ly_adverb(cx.lower(v)))
                     {
                         v += 1;
                     }
@@ -2023,7 +2024,7 @@ impl Attributor<'_, '_> {
                                     // reported words (but `…, but critics fear …`).
                                     && (cx.lower(i) != "and"
                                         || (i + 1..k).all(|w| {
-                                        cx.lower(w).ends_with("ly")
+                                        speakers::is_ly_adverb(cx.lower(w))
                                             || matches!(
                                                 cx.lower(w),
                                                 "he" | "she"

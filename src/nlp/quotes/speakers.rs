@@ -180,7 +180,7 @@ fn is_skippable(cx: &Context, i: usize) -> bool {
     cx.has_class(i, class::SKIP) || w == "not" || w == "n't" || is_ly_adverb(w)
 }
 
-/// True for an adverb in -ly (`also`-like words aside): `long`, `reportedly`, but not the
+/// True for an adverb in -ly of five letters or more (`reportedly`, `publicly`), but not the
 /// nouns `family`, `rally`, `ally`.
 pub(super) fn is_ly_adverb(w: &str) -> bool {
     w.len() >= 5 && w.ends_with("ly") && !LY_NOUNS.contains(&w)

@@ -266,7 +266,7 @@ impl Attributor<'_, '_> {
         }
         w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
             || BEFORE_VERB.contains(&prev)
-            || prev.ends_with("ly") && prev.len() > 4 && k >= 2 && {
+            || speakers::is_ly_adverb(prev) && k >= 2 && {
                 let before = cx.lower(k - 2);
                 BEFORE_VERB.contains(&before) || cx.is_name_word(k - 2)
             }

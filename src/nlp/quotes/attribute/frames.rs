@@ -187,7 +187,9 @@ impl Attributor<'_, '_> {
             }
             let start = self.skip_adverbials(i, sentence.end);
             let mut start = start;
-            while start < sentence.end && cx.is_lower_word(start) && cx.lower(start).ends_with("ly")
+            while start < sentence.end
+                && cx.is_lower_word(start)
+                && speakers::is_ly_adverb(cx.lower(start))
             {
                 start += 1;
             }
