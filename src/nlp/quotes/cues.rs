@@ -196,42 +196,7 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
     } else {
         ""
     };
-    // `found themselves unable to`, `to see if it works`: finding oneself and seeing whether
-    // are no attributions.
-    if f.words.len() == 1
-        && (matches!(f.words[0].as_str(), "find" | "finds" | "found" | "finding")
-            && matches!(
-                next_word,
-                "himself" | "herself" | "itself" | "themselves" | "ourselves" | "myself"
-            )
-            || matches!(f.words[0].as_str(), "see" | "sees" | "saw" | "seeing")
-                && matches!(next_word, "if" | "whether"))
-    {
-        return false;
-    }
-    // `Motors saw its profits fall`, `A penalty apiece saw Ireland leading`: what was seen is
-    // an event; a view only as `saw X as Y` or `saw that …`.
-    if f.words.len() == 1
-        && f.words[0] == "saw"
-        && next_word != "that"
-        && !(next..(next + 8).min(sentence.end)).any(|t| cx.lower(t) == "as")
-    {
-        return false;
-    }
-    // `show off the cool stuff`, `add up to`: a verb with a particle says nothing; nor does
-    // ruling out (`ruled out a return`, `ruled him out of the final`).
-    if f.words.len() == 1 && matches!(next_word, "off" | "up") {
-        return false;
-    }
-    if f.words[0].starts_with("rul")
-        && (next_word == "out"
-            || next + 1 < sentence.end
-                && matches!(
-                    next_word,
-                    "him" | "her" | "them" | "it" | "himself" | "herself"
-                )
-                && cx.lower(next + 1) == "out")
-    {
+    if f.words.len() == 1 && idiom_without_saying(cx, &f.words[0], next, sentence.end) {
         return false;
     }
     // `secret promises from Turkey`, `remarks by Patricia Smith`: a noun (but `he says during
@@ -307,6 +272,37 @@ fn is_verb_use(cx: &Context, i: usize, form: u32) -> bool {
                 || j > sentence.start && names_joined_before(cx, j - 1, sentence.start)
                 || j > sentence.start && plural_before_name(cx, j - 1, sentence.start)
         }
+    }
+}
+
+/// True when the one-word cue form `word`, followed by the token `next`, is an idiom that
+/// attributes nothing: finding oneself (`found themselves unable to`), seeing whether (`to see
+/// if it works`), seeing an event (`Motors saw its profits fall`; a view only as `saw X as Y`
+/// or `saw that …`), a verb with a particle (`show off`, `add up`) and ruling out (`ruled out
+/// a return`, `ruled him out of the final`).
+fn idiom_without_saying(cx: &Context, word: &str, next: usize, end: usize) -> bool {
+    let next_word = if next < end { cx.lower(next) } else { "" };
+    let reflexive = |w: &str| {
+        matches!(
+            w,
+            "himself" | "herself" | "itself" | "themselves" | "ourselves" | "myself"
+        )
+    };
+    match word {
+        "find" | "finds" | "found" | "finding" if reflexive(next_word) => true,
+        "see" | "sees" | "saw" | "seeing" if matches!(next_word, "if" | "whether") => true,
+        "saw" => next_word != "that" && !(next..(next + 8).min(end)).any(|t| cx.lower(t) == "as"),
+        _ if matches!(next_word, "off" | "up") => true,
+        _ if word.starts_with("rul") => {
+            next_word == "out"
+                || next + 1 < end
+                    && matches!(
+                        next_word,
+                        "him" | "her" | "them" | "it" | "himself" | "herself"
+                    )
+                    && cx.lower(next + 1) == "out"
+        }
+        _ => false,
     }
 }
 
