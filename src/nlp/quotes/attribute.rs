@@ -1109,10 +1109,11 @@ impl Attributor<'_, '_> {
         let past = form.tense == Tense::Past;
         let mut j = s;
         let mut steps = 0;
+        // `was only recalled`, `is reportedly said`: adverbs between the auxiliary and the cue.
         while j > 0
             && steps < 3
             && cx.is_lower_word(j - 1)
-            && speakers::is_ly_adverb(cx.lower(j - 1))
+            && (speakers::is_ly_adverb(cx.lower(j - 1)) || cx.lower(j - 1) == "only")
         {
             j -= 1;
             steps += 1;

@@ -642,6 +642,14 @@ mod tests {
     }
 
     #[test]
+    fn a_passive_with_an_adverb_has_no_speaker_in_its_subject() {
+        let text = "Officials met on Monday.\n\n\
+            The Gloucester prop was only recalled after White suffered a neck injury.\n";
+        let qs = checked_quotes(text);
+        assert!(qs.is_empty(), "{qs:?}");
+    }
+
+    #[test]
     fn a_quotation_goes_on_after_a_tag_missing_its_stop() {
         let text = "Officials met on Monday.\n\n\
             \"We will build it,\" Trump said \"Others sent people back.\"\n";
